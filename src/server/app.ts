@@ -1,0 +1,98 @@
+import "../shared/zod-locale.ts";
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { AppContext } from "./context.ts";
+import { authRoutes } from "./features/auth/auth.routes.ts";
+import { systemRoutes } from "./features/system/system.routes.ts";
+import { tokensRoutes } from "./features/tokens/tokens.routes.ts";
+import { usersRoutes } from "./features/users/users.routes.ts";
+import { registerAuth } from "./plugins/auth.ts";
+import { registerErrorHandling } from "./plugins/errors.ts";
+import { assertSameOrigin, registerSecurityHeaders } from "./plugins/security.ts";
+import type { Api } from "./types.ts";
+
+export const WEB_DIST = path.resolve(import.meta.dirname, "../../dist/web");
+
+/** JSON bodies above this are refused with 413; imports get their own, larger limit. */
+export const BODY_LIMIT = 1024 * 1024;
+
+export type BuildAppOptions = {
+  logger?: FastifyServerOptions["logger"];
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+};
+
+/** Log lines carry no passwords, cookies, tokens or personal data from bodies. */
+export const loggerOptions = (level: string): FastifyServerOptions["logger"] => ({
+  level,
+  redact: {
+    paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
+    censor: "[redacted]",
+  },
+});
+
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<Api> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: ctx.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const serveWeb = (options.serveWeb ?? false) && fs.existsSync(path.join(WEB_DIST, "index.html"));
+  await app.register(cookie);
+  await registerSecurityHeaders(app, ctx);
+  registerErrorHandling(app, { spaFallback: serveWeb });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Vínculo API", version: "1", description: "API HTTP do Vínculo, o CRM centrado na pessoa." },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "vinculo_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: false });
+
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      registerAuth(api, ctx);
+      api.addHook("onRequest", async (request) => assertSameOrigin(ctx, request));
+      api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+      systemRoutes(typed, ctx);
+      authRoutes(typed, ctx);
+      usersRoutes(typed, ctx);
+      tokensRoutes(typed, ctx);
+    },
+    { prefix: "/api" },
+  );
+
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ["index.html"], maxAge: 0 });
+    // Hashed assets never change: cache them for a year.
+    app.addHook("onSend", async (request, reply) => {
+      if (request.url.startsWith("/assets/")) reply.header("Cache-Control", "public, max-age=31536000, immutable");
+    });
+  }
+  return app;
+}

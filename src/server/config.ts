@@ -1,0 +1,83 @@
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: "deve começar com postgres:// (ou ficar vazio para usar o SQLite embutido)",
+    }),
+  VINCULO_DATA_DIR: z.string().min(1).default("./data"),
+  VINCULO_ADMIN_PASSWORD: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.length >= 8, {
+      message: "deve ter pelo menos 8 caracteres",
+    }),
+  VINCULO_DEMO: flag,
+  VINCULO_PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.replace(/\/+$/, "") : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^/]+(\/.*)?$/.test(v), {
+      message: "deve ser uma URL http:// ou https://, por exemplo https://crm.empresa.com.br",
+    }),
+  VINCULO_SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  VINCULO_TRUST_PROXY: flag,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminPassword: string | undefined;
+  demo: boolean;
+  publicUrl: string | undefined;
+  smtpUrl: string | undefined;
+  /** Honour X-Forwarded-* from a reverse proxy (set when behind nginx or a load balancer). */
+  trustProxy: boolean;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /** Idle and absolute session lifetimes. */
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Configuração inválida:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.VINCULO_DATA_DIR),
+    adminPassword: e.VINCULO_ADMIN_PASSWORD,
+    demo: e.VINCULO_DEMO,
+    publicUrl: e.VINCULO_PUBLIC_URL,
+    smtpUrl: e.VINCULO_SMTP_URL,
+    trustProxy: e.VINCULO_TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    sessionIdleMs: 8 * 60 * 60 * 1000,
+    sessionAbsoluteMs: 7 * 24 * 60 * 60 * 1000,
+  };
+}

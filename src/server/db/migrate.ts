@@ -1,0 +1,31 @@
+import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import type { DbHandle } from "./create-db.ts";
+import type { MigrationDb, VinculoMigration } from "./migration-helpers.ts";
+import { platform } from "./migrations/0001-platform.ts";
+
+/** Frozen, ordered: never edit a migration that has shipped; add a new one. */
+export const migrations: VinculoMigration[] = [platform];
+
+export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const all: Record<string, Migration> = {};
+      for (const m of migrations) {
+        all[m.name] = { up: (db) => m.up(db as MigrationDb, handle.dialect) };
+      }
+      return all;
+    },
+  };
+  const migrator = new Migrator({
+    db: handle.db,
+    provider,
+    migrationTableName: "vinculo_migrations",
+    migrationLockTableName: "vinculo_migrations_lock",
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error");
+    throw new Error(`Migração ${failed?.migrationName ?? ""} falhou: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
