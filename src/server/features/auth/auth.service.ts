@@ -53,9 +53,9 @@ export async function login(
     .select(["id", "username", "name", "email", "is_admin", "is_active", "password_hash"])
     .where("username", "=", username)
     .executeTakeFirst();
-  const ok = row
-    ? await verifyPassword(input.password, row.password_hash)
-    : (await burnPasswordCheck(input.password), false);
+  let ok = false;
+  if (row) ok = await verifyPassword(input.password, row.password_hash);
+  else await burnPasswordCheck(input.password);
   const nowDate = ctx.now();
   const now = nowDate.toISOString();
   if (!row || !ok || row.is_active !== 1) {
