@@ -1,0 +1,112 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { InjectOptions, LightMyRequestResponse } from "fastify";
+import pg from "pg";
+import { buildApp } from "../app.ts";
+import { type Config, loadConfig } from "../config.ts";
+import type { AppContext } from "../context.ts";
+import { createDb } from "../db/create-db.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import type { Dialect } from "../db/types.ts";
+import { createUser } from "../features/users/users.service.ts";
+import type { Api } from "../types.ts";
+
+export const testDialect = (): Dialect => (process.env.VINCULO_TEST_DIALECT === "postgres" ? "postgres" : "sqlite");
+
+/** The Origin the app expects for `inject()` requests (light-my-request's default Host). */
+export const TEST_ORIGIN = "http://localhost:80";
+
+export type TestUser = { id: number; username: string; password: string; cookie: string };
+
+export type TestApp = {
+  app: Api;
+  ctx: AppContext;
+  /** A request as this user: session cookie and same-origin header set. */
+  as: (user: { cookie: string }, options: InjectOptions) => Promise<LightMyRequestResponse>;
+  /** Creates a user through the service and logs in through the API. */
+  user: (overrides?: Partial<{ username: string; name: string; isAdmin: boolean; password: string }>) => Promise<TestUser>;
+  login: (username: string, password: string) => Promise<string>;
+  close: () => Promise<void>;
+};
+
+let counter = 0;
+
+/**
+ * A real app on a real database of its own: a new SQLite file, or a new
+ * PostgreSQL schema on TEST_DATABASE_URL. Nothing is shared between test files.
+ */
+export async function buildTestApp(
+  options: { now?: () => Date; config?: Partial<Config> } = {},
+): Promise<TestApp> {
+  const dialect = testDialect();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vinculo-test-"));
+  const config: Config = { ...loadConfig({ VINCULO_DATA_DIR: dataDir }), ...options.config };
+  let schema: string | undefined;
+  const url = process.env.TEST_DATABASE_URL;
+  if (dialect === "postgres") {
+    if (!url) throw new Error("VINCULO_TEST_DIALECT=postgres needs TEST_DATABASE_URL");
+    schema = `vt_${Date.now()}_${process.pid}_${randomBytes(3).toString("hex")}`;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`create schema "${schema}"`);
+    await client.end();
+  }
+  const handle = createDb({
+    databaseUrl: dialect === "postgres" ? url : undefined,
+    dataDir,
+    poolSize: 4,
+    ...(schema ? { pgSchema: schema } : {}),
+  });
+  const ctx: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    handle,
+    config: { ...config, databaseUrl: dialect === "postgres" ? url : undefined },
+    now: options.now ?? (() => new Date()),
+  };
+  await migrateToLatest(handle);
+  const app = await buildApp(ctx);
+  await app.ready();
+
+  const login = async (username: string, password: string) => {
+    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const setCookie = res.headers["set-cookie"];
+    const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+    return (raw ?? "").split(";")[0] ?? "";
+  };
+
+  return {
+    app,
+    ctx,
+    login,
+    as: (user, opts) =>
+      app.inject({ ...opts, headers: { origin: TEST_ORIGIN, ...opts.headers, cookie: user.cookie } }),
+    user: async (overrides = {}) => {
+      counter += 1;
+      const username = overrides.username ?? `user${counter}`;
+      const password = overrides.password ?? "senha-de-teste";
+      const created = await createUser(ctx, {
+        username,
+        name: overrides.name ?? `Usuária ${counter}`,
+        email: `${username}@example.com`,
+        password,
+        isAdmin: overrides.isAdmin ?? false,
+      });
+      return { id: created.id, username, password, cookie: await login(username, password) };
+    },
+    close: async () => {
+      await app.close();
+      await handle.close();
+      if (schema && url) {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`drop schema if exists "${schema}" cascade`);
+        await client.end();
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
