@@ -13,12 +13,18 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { AppContext } from "./context.ts";
+import { profilesRoutes } from "./features/access/profiles.routes.ts";
+import { addressesRoutes } from "./features/addresses/addresses.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
+import { personsRoutes } from "./features/persons/persons.routes.ts";
+import { relatedRoutes } from "./features/related/related.routes.ts";
+import { settingsRoutes } from "./features/settings/settings.routes.ts";
 import { systemRoutes } from "./features/system/system.routes.ts";
 import { tokensRoutes } from "./features/tokens/tokens.routes.ts";
 import { usersRoutes } from "./features/users/users.routes.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
+import { versionFromIfMatch } from "./plugins/if-match.ts";
 import { assertSameOrigin, registerSecurityHeaders } from "./plugins/security.ts";
 import type { Api } from "./types.ts";
 
@@ -49,6 +55,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     trustProxy: ctx.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+  // JSON in and out: a text/plain body (what a cross-site form can send without a
+  // preflight) is refused with 415 instead of reaching a handler as a string.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -78,11 +87,17 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       const typed = api.withTypeProvider<ZodTypeProvider>();
       registerAuth(api, ctx);
       api.addHook("onRequest", async (request) => assertSameOrigin(ctx, request));
+      api.addHook("preValidation", async (request) => versionFromIfMatch(request));
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
       systemRoutes(typed, ctx);
       authRoutes(typed, ctx);
       usersRoutes(typed, ctx);
       tokensRoutes(typed, ctx);
+      profilesRoutes(typed, ctx);
+      settingsRoutes(typed, ctx);
+      personsRoutes(typed, ctx);
+      addressesRoutes(typed, ctx);
+      relatedRoutes(typed, ctx);
     },
     { prefix: "/api" },
   );

@@ -19,6 +19,9 @@ export const createUserBody = z.object({
   email: z.email("e-mail inválido").max(254),
   password,
   isAdmin: z.boolean().default(false),
+  accessProfileIds: z.array(z.number().int().positive()).max(100).default([]),
+  /** The person this user is (a seller's Representante record, an employee's Funcionário record). */
+  personCode: z.coerce.number().int().positive().nullish(),
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
 
@@ -30,6 +33,21 @@ export const userRow = z.object({
   isAdmin: z.boolean(),
   isActive: z.boolean(),
   createdAt: z.string(),
+  accessProfileIds: z.array(z.number().int()),
+  person: z.object({ code: z.number().int(), name: z.string() }).nullable(),
   version: z.number().int(),
 });
 export type UserRow = z.infer<typeof userRow>;
+
+export const updateUserBody = z.object({
+  name: z.string().trim().min(1, "informe o nome").max(200).optional(),
+  email: z.email("e-mail inválido").max(254).optional(),
+  isAdmin: z.boolean().optional(),
+  isActive: z.boolean().optional(),
+  accessProfileIds: z.array(z.number().int().positive()).max(100).optional(),
+  personCode: z.coerce.number().int().positive().nullish(),
+  version: z.number().int().positive(),
+});
+export type UpdateUserBody = z.infer<typeof updateUserBody>;
+
+export const resetPasswordBody = z.object({ password });

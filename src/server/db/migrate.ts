@@ -2,9 +2,10 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { DbHandle } from "./create-db.ts";
 import type { MigrationDb, VinculoMigration } from "./migration-helpers.ts";
 import { platform } from "./migrations/0001-platform.ts";
+import { persons, personsDefaults } from "./migrations/0002-persons.ts";
 
 /** Frozen, ordered: never edit a migration that has shipped; add a new one. */
-export const migrations: VinculoMigration[] = [platform];
+export const migrations: VinculoMigration[] = [platform, persons, personsDefaults];
 
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
   const provider: MigrationProvider = {

@@ -16,6 +16,7 @@ export type UsersTable = {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  person_id: number | null;
 };
 
 export type SessionsTable = {
@@ -48,7 +49,125 @@ export type AuthFailuresTable = {
   at: string;
 };
 
+export type CategoryRole = "customer" | "supplier" | "employee" | "representative" | "carrier" | "other";
+
+export type SequencesTable = { name: string; value: number };
+
+export type CategoriesTable = {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  is_active: Generated<number>;
+  version: Generated<number>;
+};
+
+export type CharacteristicsTable = {
+  id: Generated<number>;
+  name: string;
+  color: string;
+  is_active: Generated<number>;
+  version: Generated<number>;
+};
+
+export type RelationshipTypesTable = {
+  id: Generated<number>;
+  name: string;
+  inverse_name: string | null;
+  is_active: Generated<number>;
+  version: Generated<number>;
+};
+
+export type PersonsTable = {
+  id: Generated<number>;
+  code: number;
+  kind: string;
+  name: string;
+  short_name: string | null;
+  document: string | null;
+  is_active: Generated<number>;
+  notes: string | null;
+  sort_name: string;
+  search_text: string;
+  external_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+export type PersonCategoriesTable = { person_id: number; category_id: number };
+export type PersonCharacteristicsTable = { person_id: number; characteristic_id: number };
+
+export type PersonEmailsTable = {
+  id: Generated<number>;
+  person_id: number;
+  address: string;
+  is_main: number;
+  position: number;
+};
+
+export type PersonPhonesTable = {
+  id: Generated<number>;
+  person_id: number;
+  number: string;
+  is_main: number;
+  position: number;
+};
+
+export type AddressesTable = {
+  id: Generated<number>;
+  person_id: number;
+  type: string;
+  zip: string;
+  street: string;
+  number: string;
+  complement: string | null;
+  district: string;
+  city: string;
+  ibge_code: string | null;
+  state: string;
+  country: Generated<string>;
+  reference: string | null;
+  is_main: number;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+export type PersonRelationshipsTable = {
+  id: Generated<number>;
+  person_id: number;
+  related_person_id: number;
+  type_id: number;
+  created_at: string;
+  created_by: number | null;
+};
+
+export type AccessProfilesTable = {
+  id: Generated<number>;
+  name: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+export type AccessGrantsTable = { profile_id: number; category_id: number; tab: string; level: string };
+export type UserAccessProfilesTable = { user_id: number; profile_id: number };
+
 export type Database = {
+  sequences: SequencesTable;
+  categories: CategoriesTable;
+  characteristics: CharacteristicsTable;
+  relationship_types: RelationshipTypesTable;
+  persons: PersonsTable;
+  person_categories: PersonCategoriesTable;
+  person_characteristics: PersonCharacteristicsTable;
+  person_emails: PersonEmailsTable;
+  person_phones: PersonPhonesTable;
+  addresses: AddressesTable;
+  person_relationships: PersonRelationshipsTable;
+  access_profiles: AccessProfilesTable;
+  access_grants: AccessGrantsTable;
+  user_access_profiles: UserAccessProfilesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -1,17 +1,19 @@
 import { z } from "zod";
-import { createUserBody, userRow } from "../../../shared/users.schemas.ts";
+import { idParam } from "../../../shared/common.schemas.ts";
+import { createUserBody, resetPasswordBody, updateUserBody, userRow } from "../../../shared/users.schemas.ts";
 import type { AppContext } from "../../context.ts";
-import { adminOnly } from "../../plugins/auth.ts";
+import { adminOnly, requireAdmin } from "../../plugins/auth.ts";
 import type { Api } from "../../types.ts";
 import * as users from "./users.service.ts";
 
 export function usersRoutes(app: Api, ctx: AppContext): void {
+  const tags = ["users"];
   app.get(
     "/users",
     {
       onRequest: adminOnly,
       schema: {
-        tags: ["users"],
+        tags,
         summary: "Usuários (administradores)",
         response: { 200: z.object({ items: z.array(userRow), nextCursor: z.null() }) },
       },
@@ -22,8 +24,39 @@ export function usersRoutes(app: Api, ctx: AppContext): void {
     "/users",
     {
       onRequest: adminOnly,
-      schema: { tags: ["users"], summary: "Cria um usuário", body: createUserBody, response: { 201: userRow } },
+      schema: { tags, summary: "Cria um usuário", body: createUserBody, response: { 201: userRow } },
     },
     async (request, reply) => reply.status(201).send(await users.createUser(ctx, request.body)),
+  );
+  app.patch(
+    "/users/:id",
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags,
+        summary: "Altera um usuário: perfis, pessoa vinculada, ativo, administrador (com version)",
+        params: idParam,
+        body: updateUserBody,
+        response: { 200: userRow },
+      },
+    },
+    async (request) => users.updateUser(ctx, requireAdmin(request), request.params.id, request.body),
+  );
+  app.post(
+    "/users/:id/password",
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags,
+        summary: "Redefine a senha de um usuário (encerra as sessões dele)",
+        params: idParam,
+        body: resetPasswordBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await users.resetPassword(ctx, request.params.id, request.body.password);
+      return reply.status(204).send(null);
+    },
   );
 }
