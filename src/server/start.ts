@@ -7,6 +7,7 @@ import { createDb } from "./db/create-db.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { purgeExpired } from "./features/auth/auth.service.ts";
 import { ensureFirstAdmin } from "./features/users/users.service.ts";
+import { seedDemo } from "./seed/demo.ts";
 import type { Api } from "./types.ts";
 
 export type Running = { app: Api; ctx: AppContext; close: () => Promise<void> };
@@ -32,7 +33,13 @@ export async function startServer(config: Config): Promise<Running> {
 
   const admin = await ensureFirstAdmin(ctx);
   if (admin === "created") app.log.info("Administrador 'admin' criado com a senha de VINCULO_ADMIN_PASSWORD.");
-  if (admin === "missing") {
+  const demo = config.demo ? await seedDemo(ctx) : null;
+  if (demo?.persons) {
+    app.log.info(
+      `Empresa de demonstração carregada: ${demo.persons} pessoas; usuários ${demo.users.join(", ")} (senhas no README).`,
+    );
+  }
+  if (admin === "missing" && !demo?.users.length) {
     app.log.warn(
       "Nenhum usuário cadastrado. Crie o administrador com `npx vinculo user create --admin admin` " +
         "ou reinicie com VINCULO_ADMIN_PASSWORD definida.",

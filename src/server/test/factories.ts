@@ -2,6 +2,7 @@ import type { Grant } from "../../shared/access.schemas.ts";
 import { generateCpf } from "../../shared/brazil.ts";
 import { type CreatePersonBody, createPersonBody, type Person } from "../../shared/persons.schemas.ts";
 import type { AppContext, AuthUser } from "../context.ts";
+import { defaultCategories } from "../db/migrations/0002-persons.ts";
 import { createProfile } from "../features/access/profiles.service.ts";
 import { createPerson } from "../features/persons/persons.service.ts";
 import type { TestApp, TestUser } from "./test-app.ts";
@@ -9,9 +10,11 @@ import type { TestApp, TestUser } from "./test-app.ts";
 const SYSTEM: AuthUser = { id: 0, username: "system", name: "System", email: "", isAdmin: true };
 
 /** Category ids of a fresh database, by pt-BR name. */
-export async function categoryIds(ctx: AppContext): Promise<Record<string, number>> {
+export type DefaultCategory = (typeof defaultCategories)[number]["name"];
+
+export async function categoryIds(ctx: AppContext): Promise<Record<DefaultCategory, number>> {
   const rows = await ctx.db.selectFrom("categories").select(["id", "name"]).execute();
-  return Object.fromEntries(rows.map((r) => [r.name, r.id]));
+  return Object.fromEntries(rows.map((r) => [r.name, r.id])) as Record<DefaultCategory, number>;
 }
 
 let seed = 1;

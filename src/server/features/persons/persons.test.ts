@@ -5,7 +5,7 @@ import { buildTestApp, type TestApp, type TestUser } from "../../test/test-app.t
 describe("persons", () => {
   let t: TestApp;
   let admin: TestUser;
-  let cats: Record<string, number>;
+  let cats: Awaited<ReturnType<typeof categoryIds>>;
   beforeAll(async () => {
     t = await buildTestApp();
     admin = await t.user({ isAdmin: true });
