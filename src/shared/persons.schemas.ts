@@ -82,8 +82,9 @@ export const ufInput = z
     message: "UF inválida: use a sigla de um dos 27 estados, ex. SP",
   });
 
-export const addressInput = z.object({
-  type: addressType.default("main"),
+/** Address fields without defaults: what a PATCH may carry (a default there would overwrite the stored value). */
+const addressFields = {
+  type: addressType,
   zip: cepInput,
   street: text(200).min(1, "informe o logradouro"),
   number: text(20).min(1, 'informe o número (ou "S/N")'),
@@ -96,12 +97,20 @@ export const addressInput = z.object({
     .nullish()
     .transform((v) => v ?? null),
   state: ufInput,
-  country: text(60).default("Brasil"),
+  country: text(60),
   reference: optionalText(200),
   isMain: z.boolean().optional(),
+};
+export const addressInput = z.object({
+  ...addressFields,
+  type: addressType.default("main"),
+  country: text(60).default("Brasil"),
 });
 export type AddressInput = z.infer<typeof addressInput>;
-export const updateAddressBody = addressInput.partial().extend({ version: z.number().int().positive() });
+export const updateAddressBody = z
+  .object(addressFields)
+  .partial()
+  .extend({ version: z.number().int().positive() });
 
 /** Exactly one main: none flagged makes the first one main; two flagged is an error. */
 function oneMain(field: "emails" | "phones") {

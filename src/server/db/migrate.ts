@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import { type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import type { DbHandle } from "./create-db.ts";
 import type { MigrationDb, VinculoMigration } from "./migration-helpers.ts";
 import { platform } from "./migrations/0001-platform.ts";
@@ -17,11 +17,19 @@ export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
       return all;
     },
   };
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: on a
+  // PostgreSQL database holding another Vínculo schema (the tests' parallel schemas, a
+  // staging copy) it would find theirs and never create ours. Name the current schema.
+  const schema =
+    handle.dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db)).rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
     db: handle.db,
     provider,
     migrationTableName: "vinculo_migrations",
     migrationLockTableName: "vinculo_migrations_lock",
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

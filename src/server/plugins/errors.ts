@@ -44,7 +44,12 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
         .status(413)
         .send({ error: { code: "payload_too_large", message: "Corpo da requisição grande demais." } });
     }
-    if (fe.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || fe.code === "FST_ERR_CTP_INVALID_CONTENT_LENGTH") {
+    if (fe.code === "FST_ERR_CTP_INVALID_CONTENT_LENGTH") {
+      return reply
+        .status(400)
+        .send({ error: { code: "bad_request", message: "Content-Length não confere com o corpo enviado." } });
+    }
+    if (fe.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
       return reply.status(415).send({
         error: { code: "unsupported_media_type", message: "Tipo de conteúdo não suportado: envie application/json." },
       });

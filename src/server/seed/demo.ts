@@ -96,8 +96,8 @@ export async function seedDemo(ctx: AppContext): Promise<{ persons: number; user
       .values({ ...c })
       .execute();
   const { cat, chr, rel } = await ids(ctx);
-  const C = (name: string) => cat[name] as number;
-  const K = (name: string) => chr[name] as number;
+  const catId = (name: string) => cat[name] as number;
+  const chrId = (name: string) => chr[name] as number;
 
   const make = async (input: Record<string, unknown>): Promise<Person> =>
     createPerson(ctx, SYSTEM, createPersonBody.parse(input));
@@ -136,8 +136,8 @@ export async function seedDemo(ctx: AppContext): Promise<{ persons: number; user
     name: "João Carlos da Silva",
     shortName: "João",
     document: "529.982.247-25",
-    categoryIds: [C("Cliente"), C("Fornecedor")],
-    characteristicIds: [K("Cliente ouro"), K("Prestação de serviço")],
+    categoryIds: [catId("Cliente"), catId("Fornecedor")],
+    characteristicIds: [chrId("Cliente ouro"), chrId("Prestação de serviço")],
     emails: [{ address: "joao.silva@exemplo.com.br", isMain: true }, { address: "joao.carlos@gmail.com" }],
     phones: [{ number: "(11) 98765-4321", isMain: true }, { number: "(11) 3456-7890" }],
     addresses: [
@@ -170,8 +170,8 @@ export async function seedDemo(ctx: AppContext): Promise<{ persons: number; user
     name: "Padaria Pão de Açúcar Comércio de Alimentos Ltda",
     shortName: "Padaria Pão de Açúcar",
     document: "11.222.333/0001-81",
-    categoryIds: [C("Cliente")],
-    characteristicIds: [K("Comércio"), K("Contrato de manutenção")],
+    categoryIds: [catId("Cliente")],
+    characteristicIds: [chrId("Comércio"), chrId("Contrato de manutenção")],
     emails: [{ address: "contato@padariapaodeacucar.com.br" }],
     phones: [{ number: "(31) 3222-1234" }],
     addresses: [
@@ -192,7 +192,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ persons: number; user
     name: "Vicente Araújo Mendes",
     shortName: "Vicente",
     document: "123.456.789-09",
-    categoryIds: [C("Representante"), C("Funcionário")],
+    categoryIds: [catId("Representante"), catId("Funcionário")],
     emails: [{ address: "vicente.mendes@vinculo-demo.com.br" }],
     phones: [{ number: "(19) 99876-5432" }],
     addresses: [
@@ -213,8 +213,8 @@ export async function seedDemo(ctx: AppContext): Promise<{ persons: number; user
     name: "Tecnologia Horizonte Nova S.A.",
     shortName: "Horizonte Nova",
     document: "12.ABC.345/01DE-35",
-    categoryIds: [C("Prospect")],
-    characteristicIds: [K("Indústria")],
+    categoryIds: [catId("Prospect")],
+    characteristicIds: [chrId("Indústria")],
     emails: [{ address: "compras@horizontenova.com.br" }],
     addresses: [
       {
@@ -268,16 +268,16 @@ export async function seedDemo(ctx: AppContext): Promise<{ persons: number; user
         name = `${first} ${rand() < 0.5 ? `${pickFrom(rand, PARTICLES)} ` : ""}${pickFrom(rand, SURNAMES)} ${pickFrom(rand, SURNAMES)}`;
         shortName = rand() < 0.6 ? first : null;
       }
-      const categories = [C(category)];
-      if (category === "Fornecedor" && rand() < 0.2) categories.push(C("Cliente"));
-      if (category === "Cliente" && rand() < 0.05) categories.push(C("Fornecedor"));
+      const categories = [catId(category)];
+      if (category === "Fornecedor" && rand() < 0.2) categories.push(catId("Cliente"));
+      if (category === "Cliente" && rand() < 0.05) categories.push(catId("Fornecedor"));
       const characteristics: number[] = [];
       if (category === "Cliente") {
-        if (rand() < 0.15) characteristics.push(K("Cliente ouro"));
-        if (company && rand() < 0.5) characteristics.push(K(rand() < 0.5 ? "Comércio" : "Indústria"));
-        if (rand() < 0.2) characteristics.push(K("Prestação de serviço"));
-        if (rand() < 0.08) characteristics.push(K("Inadimplente"));
-        if (rand() < 0.2) characteristics.push(K("Contrato de manutenção"));
+        if (rand() < 0.15) characteristics.push(chrId("Cliente ouro"));
+        if (company && rand() < 0.5) characteristics.push(chrId(rand() < 0.5 ? "Comércio" : "Indústria"));
+        if (rand() < 0.2) characteristics.push(chrId("Prestação de serviço"));
+        if (rand() < 0.08) characteristics.push(chrId("Inadimplente"));
+        if (rand() < 0.2) characteristics.push(chrId("Contrato de manutenção"));
       }
       const domain = `${slug(shortName ?? name)
         .split(".")

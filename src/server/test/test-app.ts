@@ -26,10 +26,24 @@ export type TestApp = {
   /** A request as this user: session cookie and same-origin header set. */
   as: (user: { cookie: string }, options: InjectOptions) => Promise<LightMyRequestResponse>;
   /** Creates a user through the service and logs in through the API. */
-  user: (overrides?: Partial<{ username: string; name: string; isAdmin: boolean; password: string }>) => Promise<TestUser>;
+  user: (
+    overrides?: Partial<{ username: string; name: string; isAdmin: boolean; password: string }>,
+  ) => Promise<TestUser>;
   login: (username: string, password: string) => Promise<string>;
+  /**
+   * Another server on the same database, with connections of its own: what a
+   * second process behind a load balancer, or the same one after a restart, sees.
+   */
+  reopen: () => Promise<{ app: Api; ctx: AppContext; close: () => Promise<void> }>;
   close: () => Promise<void>;
 };
+
+/** The `name=value` part of a response's session Set-Cookie, ready for a Cookie header. */
+export function cookieOf(res: LightMyRequestResponse): string {
+  const setCookie = res.headers["set-cookie"];
+  const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  return (raw ?? "").split(";")[0] ?? "";
+}
 
 let counter = 0;
 
@@ -37,9 +51,7 @@ let counter = 0;
  * A real app on a real database of its own: a new SQLite file, or a new
  * PostgreSQL schema on TEST_DATABASE_URL. Nothing is shared between test files.
  */
-export async function buildTestApp(
-  options: { now?: () => Date; config?: Partial<Config> } = {},
-): Promise<TestApp> {
+export async function buildTestApp(options: { now?: () => Date; config?: Partial<Config> } = {}): Promise<TestApp> {
   const dialect = testDialect();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vinculo-test-"));
   const config: Config = { ...loadConfig({ VINCULO_DATA_DIR: dataDir }), ...options.config };
@@ -53,19 +65,23 @@ export async function buildTestApp(
     await client.query(`create schema "${schema}"`);
     await client.end();
   }
-  const handle = createDb({
-    databaseUrl: dialect === "postgres" ? url : undefined,
-    dataDir,
-    poolSize: 4,
-    ...(schema ? { pgSchema: schema } : {}),
-  });
-  const ctx: AppContext = {
-    db: handle.db,
-    dialect: handle.dialect,
-    handle,
-    config: { ...config, databaseUrl: dialect === "postgres" ? url : undefined },
-    now: options.now ?? (() => new Date()),
+  const open = (): AppContext => {
+    const handle = createDb({
+      databaseUrl: dialect === "postgres" ? url : undefined,
+      dataDir,
+      poolSize: 4,
+      ...(schema ? { pgSchema: schema } : {}),
+    });
+    return {
+      db: handle.db,
+      dialect: handle.dialect,
+      handle,
+      config: { ...config, databaseUrl: dialect === "postgres" ? url : undefined },
+      now: options.now ?? (() => new Date()),
+    };
   };
+  const ctx = open();
+  const handle = ctx.handle;
   await migrateToLatest(handle);
   const app = await buildApp(ctx);
   await app.ready();
@@ -73,17 +89,15 @@ export async function buildTestApp(
   const login = async (username: string, password: string) => {
     const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-    const setCookie = res.headers["set-cookie"];
-    const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
-    return (raw ?? "").split(";")[0] ?? "";
+    return cookieOf(res);
   };
+  const reopened: (() => Promise<void>)[] = [];
 
   return {
     app,
     ctx,
     login,
-    as: (user, opts) =>
-      app.inject({ ...opts, headers: { origin: TEST_ORIGIN, ...opts.headers, cookie: user.cookie } }),
+    as: (user, opts) => app.inject({ ...opts, headers: { origin: TEST_ORIGIN, ...opts.headers, cookie: user.cookie } }),
     user: async (overrides = {}) => {
       counter += 1;
       const username = overrides.username ?? `user${counter}`;
@@ -97,7 +111,22 @@ export async function buildTestApp(
       });
       return { id: created.id, username, password, cookie: await login(username, password) };
     },
+    reopen: async () => {
+      const other = open();
+      const otherApp = await buildApp(other);
+      await otherApp.ready();
+      let closed = false;
+      const closeOther = async () => {
+        if (closed) return;
+        closed = true;
+        await otherApp.close();
+        await other.handle.close();
+      };
+      reopened.push(closeOther);
+      return { app: otherApp, ctx: other, close: closeOther };
+    },
     close: async () => {
+      for (const closeOther of reopened) await closeOther();
       await app.close();
       await handle.close();
       if (schema && url) {

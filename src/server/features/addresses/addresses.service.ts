@@ -47,8 +47,11 @@ export async function listAddresses(
   return (await list(ctx.db, row.id)).map((r) => toAddress(r, row.code));
 }
 
-/** One main address per person: making one main demotes the others; the first one is main. */
-async function settleMain(db: Executor, personId: number, mainId: number | null) {
+/**
+ * One main address per person: making one main demotes the others; the first one is main.
+ * When the main was just unmarked (`unmarkedId`), the flag goes to another address if there is one.
+ */
+async function settleMain(db: Executor, personId: number, mainId: number | null, unmarkedId?: number) {
   if (mainId !== null) {
     await db
       .updateTable("addresses")
@@ -60,7 +63,7 @@ async function settleMain(db: Executor, personId: number, mainId: number | null)
   }
   const rows = await list(db, personId);
   if (rows.length && !rows.some((r) => r.is_main === 1)) {
-    const first = rows[0];
+    const first = rows.find((r) => r.id !== unmarkedId) ?? rows[0];
     if (first) await db.updateTable("addresses").set({ is_main: 1 }).where("id", "=", first.id).execute();
   }
 }
@@ -143,7 +146,7 @@ export async function updateAddress(
       .where("version", "=", row.version)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new AppError("stale_version", "Outra pessoa alterou este endereço.");
-    await settleMain(trx, person.id, body.isMain ? id : null);
+    await settleMain(trx, person.id, body.isMain ? id : null, body.isMain === false ? id : undefined);
     const updated = await trx.selectFrom("addresses").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     return toAddress(updated, person.code);
   });

@@ -13,7 +13,11 @@ describe("login", () => {
     const me = await t.as(ana, { method: "GET", url: "/api/me" });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.username).toBe("ana");
-    const bad = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "ana", password: "errada" } });
+    const bad = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "ana", password: "errada" },
+    });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().error.code).toBe("invalid_credentials");
   });

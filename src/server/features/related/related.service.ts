@@ -146,15 +146,30 @@ export async function linkPerson(
   return created;
 }
 
-/** Unlinking needs write on the Related tab of either side the link hangs from. */
+/**
+ * Unlinking needs write on the Related tab of either side the link hangs from. A link to a
+ * person this user may not see is not listed, so it cannot be undone either (404).
+ */
 export async function unlinkPerson(ctx: AppContext, user: AuthUser, code: number, linkId: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const { row } = await personForTab(ctx, user, code, "related", "write", undefined, trx);
-    const result = await trx
-      .deleteFrom("person_relationships")
+    const { row, access } = await personForTab(ctx, user, code, "related", "write", undefined, trx);
+    const notFound = () => new AppError("not_found", "Relacionamento não encontrado.");
+    const link = await trx
+      .selectFrom("person_relationships")
+      .select(["id", "person_id", "related_person_id"])
       .where("id", "=", linkId)
       .where((eb) => eb.or([eb("person_id", "=", row.id), eb("related_person_id", "=", row.id)]))
       .executeTakeFirst();
-    if (Number(result.numDeletedRows) !== 1) throw new AppError("not_found", "Relacionamento não encontrado.");
+    if (!link) throw notFound();
+    const otherId = link.person_id === row.id ? link.related_person_id : link.person_id;
+    const otherCategories = await trx
+      .selectFrom("person_categories")
+      .select("category_id")
+      .where("person_id", "=", otherId)
+      .execute();
+    const otherCategoryIds = otherCategories.map((c) => c.category_id);
+    if (!canSeePerson(access, otherCategoryIds)) throw notFound();
+    const result = await trx.deleteFrom("person_relationships").where("id", "=", link.id).executeTakeFirst();
+    if (Number(result.numDeletedRows) !== 1) throw notFound();
   });
 }
