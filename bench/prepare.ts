@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import "../src/shared/zod-locale.ts";
+import { progressBar } from "../src/server/cli/progress.ts";
 import { loadConfig } from "../src/server/config.ts";
 import type { AppContext, AuthUser } from "../src/server/context.ts";
 import { createDb, type DbHandle } from "../src/server/db/create-db.ts";
@@ -21,19 +22,6 @@ export type Target = {
   persons: number;
   maxCode: number;
 };
-
-function bar(label: string) {
-  const started = Date.now();
-  return (done: number, total: number) => {
-    const pct = done / total;
-    const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-    const filled = Math.round(pct * 30);
-    process.stderr.write(
-      `\r${label} [${"#".repeat(filled)}${" ".repeat(30 - filled)}] ${(pct * 100).toFixed(0)}% ${done}/${total} ${Math.round(rate)}/s`,
-    );
-    if (done === total) process.stderr.write("\n");
-  };
-}
 
 async function countPersons(handle: DbHandle): Promise<{ n: number; maxCode: number }> {
   const row = await handle.db
@@ -59,7 +47,7 @@ async function prepare(
   let { n, maxCode } = await countPersons(handle);
   if (n < persons) {
     const started = Date.now();
-    await seedScale(handle, persons - n, bar(`${label}: semeando pessoas`));
+    await seedScale(handle, persons - n, progressBar(`${label}: semeando pessoas`));
     console.error(`${label}: ${persons - n} pessoas em ${((Date.now() - started) / 1000).toFixed(1)} s`);
     ({ n, maxCode } = await countPersons(handle));
   }

@@ -231,43 +231,97 @@ export async function findExact(
     .execute()) as SummaryRow[];
 }
 
-/**
- * One page of matches, ordered by folded name then id (keyset). Terms of 3+
- * characters go to the trigram index (FTS5 on SQLite, pg_trgm GIN on
- * PostgreSQL); a query of only short terms is a name-prefix range on sort_name.
- */
-export async function searchPage(
-  db: Executor,
-  dialect: Dialect,
-  f: SearchFilter,
-  q: { terms: string[]; excludeIds: number[]; after: [string, number] | null; limit: number },
-): Promise<SummaryRow[]> {
-  const long = q.terms.filter((t) => t.length >= 3);
-  const short = q.terms.filter((t) => t.length < 3);
+/** Up to this many matches are sorted by name in memory; past it, pages follow the index (newest first). */
+export const SORTED_LIMIT = 500;
+
+/** Where a page starts: after a (name, id) in name order, or below an id in newest-first order. */
+export type SearchCursor = { mode: "name"; name: string; id: number } | { mode: "recent"; id: number };
+
+type PageQuery = { terms: string[]; excludeIds: number[]; after: SearchCursor | null; limit: number };
+
+const likeAll = (terms: string[]) => (eb: PersonsEb) => eb.and(terms.map((t) => eb("p.search_text", "like", `%${t}%`)));
+
+/** The trigram filter: FTS5 on SQLite, pg_trgm GIN (LIKE) on PostgreSQL. */
+function trigramQuery(db: Executor, dialect: Dialect, f: SearchFilter, q: PageQuery, long: string[], short: string[]) {
+  if (dialect === "sqlite") {
+    const match = long.map((t) => `"${t.replaceAll('"', '""')}"`).join(" AND ");
+    // A join (not IN): FTS5 then yields rows lazily and LIMIT stops it early.
+    let query = db
+      .selectFrom(sql<{ rowid: number }>`persons_fts`.as("f"))
+      .innerJoin("persons as p", (join) => join.on(sql<boolean>`p.id = f.rowid`))
+      .where(sql<boolean>`persons_fts match ${match}`)
+      .where((eb) => visibility(eb as unknown as PersonsEb, f));
+    if (short.length) query = query.where((eb) => likeAll(short)(eb as unknown as PersonsEb));
+    if (q.excludeIds.length) query = query.where("p.id", "not in", q.excludeIds);
+    return query;
+  }
   let query = db
     .selectFrom("persons as p")
-    .select(summaryColumns)
-    .where((eb) => visibility(eb, f));
-
-  if (long.length && dialect === "sqlite") {
-    const match = long.map((t) => `"${t.replaceAll('"', '""')}"`).join(" AND ");
-    query = query.where("p.id", "in", sql<number>`(select rowid from persons_fts where persons_fts match ${match})`);
-  }
-  for (const t of dialect === "postgres" ? long : []) {
-    query = query.where("p.search_text", "like", `%${t}%`);
-  }
-  if (long.length) {
-    for (const t of short) query = query.where("p.search_text", "like", `%${t}%`);
-  } else if (short.length) {
-    const prefix = short.join(" ");
-    query = query.where("p.sort_name", ">=", prefix).where("p.sort_name", "<", `${prefix}\uffff`);
-  }
+    .where((eb) => visibility(eb, f))
+    .where(likeAll([...long, ...short]));
   if (q.excludeIds.length) query = query.where("p.id", "not in", q.excludeIds);
-  if (q.after) {
-    const [name, id] = q.after;
-    query = query.where((eb) =>
-      eb.or([eb("p.sort_name", ">", name), eb.and([eb("p.sort_name", "=", name), eb("p.id", ">", id)])]),
-    );
+  return query;
+}
+
+export async function summariesByIds(db: Executor, ids: number[]): Promise<SummaryRow[]> {
+  if (!ids.length) return [];
+  const rows = (await db.selectFrom("persons as p").select(summaryColumns).where("p.id", "in", ids).execute()) as SummaryRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is SummaryRow => r !== undefined);
+}
+
+const byNameThenId = (a: { sort_name: string; id: number }, b: { sort_name: string; id: number }) =>
+  a.sort_name < b.sort_name ? -1 : a.sort_name > b.sort_name ? 1 : a.id - b.id;
+
+export type SearchPage = { rows: SummaryRow[]; mode: SearchCursor["mode"] };
+
+/**
+ * One page of matches, whatever the query's selectivity:
+ * - no term, or only short ones (1–2 characters): the name index, in name order
+ *   (a prefix range for short terms);
+ * - up to SORTED_LIMIT matches: the trigram index finds them all, sorted by name in memory;
+ * - more ("ltda", "silva"): in trigram-index order, newest first, which stops as soon
+ *   as a page is full. Sorting them all by name would cost time proportional to the
+ *   matches (seconds at a million persons) for a list nobody reads past page one.
+ */
+export async function searchPage(db: Executor, dialect: Dialect, f: SearchFilter, q: PageQuery): Promise<SearchPage> {
+  const long = q.terms.filter((t) => t.length >= 3);
+  const short = q.terms.filter((t) => t.length < 3);
+  const after = q.after;
+  if (!long.length) {
+    const prefix = short.join(" ");
+    let query = db
+      .selectFrom("persons as p")
+      .select(summaryColumns)
+      .where((eb) => visibility(eb, f));
+    if (prefix) query = query.where("p.sort_name", ">=", prefix).where("p.sort_name", "<", `${prefix}\uffff`);
+    if (q.excludeIds.length) query = query.where("p.id", "not in", q.excludeIds);
+    if (after?.mode === "name") {
+      query = query.where((eb) =>
+        eb.or([eb("p.sort_name", ">", after.name), eb.and([eb("p.sort_name", "=", after.name), eb("p.id", ">", after.id)])]),
+      );
+    }
+    const rows = (await query.orderBy("p.sort_name").orderBy("p.id").limit(q.limit).execute()) as SummaryRow[];
+    return { rows, mode: "name" };
   }
-  return (await query.orderBy("p.sort_name").orderBy("p.id").limit(q.limit).execute()) as SummaryRow[];
+
+  if (after?.mode !== "recent") {
+    const candidates = await trigramQuery(db, dialect, f, q, long, short)
+      .select(["p.id", "p.sort_name"])
+      .limit(SORTED_LIMIT + 1)
+      .execute();
+    if (candidates.length <= SORTED_LIMIT) {
+      const page = candidates
+        .filter((c) => after?.mode !== "name" || byNameThenId(c, { sort_name: after.name, id: after.id }) > 0)
+        .sort(byNameThenId)
+        .slice(0, q.limit);
+      return { rows: await summariesByIds(db, page.map((c) => c.id)), mode: "name" };
+    }
+  }
+  // On SQLite order by FTS5's own rowid, which it walks backwards natively; by p.id it would sort every match.
+  const idRef = dialect === "sqlite" ? sql<number>`f.rowid` : sql<number>`p.id`;
+  let recent = trigramQuery(db, dialect, f, q, long, short).select("p.id");
+  if (after?.mode === "recent") recent = recent.where(idRef, "<", after.id);
+  const ids = await recent.orderBy(idRef, "desc").limit(q.limit).execute();
+  return { rows: await summariesByIds(db, ids.map((r) => r.id)), mode: "recent" };
 }

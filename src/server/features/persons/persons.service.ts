@@ -335,13 +335,17 @@ export async function updatePerson(
 
 // ——— quick search ———
 
-const encodeCursor = (name: string, id: number) => Buffer.from(JSON.stringify([name, id])).toString("base64url");
+const encodeCursor = (c: repo.SearchCursor) =>
+  Buffer.from(JSON.stringify(c.mode === "name" ? ["n", c.name, c.id] : ["r", c.id])).toString("base64url");
 
-function decodeCursor(cursor: string | undefined): [string, number] | null {
+function decodeCursor(cursor: string | undefined): repo.SearchCursor | null {
   if (!cursor) return null;
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(v) && typeof v[0] === "string" && Number.isInteger(v[1])) return [v[0], v[1] as number];
+    if (Array.isArray(v) && v[0] === "n" && typeof v[1] === "string" && Number.isInteger(v[2])) {
+      return { mode: "name", name: v[1], id: v[2] as number };
+    }
+    if (Array.isArray(v) && v[0] === "r" && Number.isInteger(v[1])) return { mode: "recent", id: v[1] as number };
   } catch {
     // fall through
   }
@@ -377,7 +381,7 @@ export async function searchPersons(
       document: keys.document ?? undefined,
     });
   }
-  const rows = await repo.searchPage(ctx.db, ctx.dialect, filter, {
+  const { rows, mode } = await repo.searchPage(ctx.db, ctx.dialect, filter, {
     terms,
     excludeIds: exact.map((r) => r.id),
     after,
@@ -386,10 +390,8 @@ export async function searchPersons(
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return {
-    items: [...exact, ...page].map(toSummary),
-    nextCursor: hasMore && last ? encodeCursor(last.sort_name, last.id) : null,
-  };
+  const next: repo.SearchCursor | null = !hasMore || !last ? null : mode === "name" ? { mode, name: last.sort_name, id: last.id } : { mode, id: last.id };
+  return { items: [...exact, ...page].map(toSummary), nextCursor: next ? encodeCursor(next) : null };
 }
 
 export async function personTabs(ctx: AppContext, user: AuthUser, code: number, categoryId: number | undefined) {
