@@ -265,7 +265,11 @@ function trigramQuery(db: Executor, dialect: Dialect, f: SearchFilter, q: PageQu
 
 export async function summariesByIds(db: Executor, ids: number[]): Promise<SummaryRow[]> {
   if (!ids.length) return [];
-  const rows = (await db.selectFrom("persons as p").select(summaryColumns).where("p.id", "in", ids).execute()) as SummaryRow[];
+  const rows = (await db
+    .selectFrom("persons as p")
+    .select(summaryColumns)
+    .where("p.id", "in", ids)
+    .execute()) as SummaryRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is SummaryRow => r !== undefined);
 }
@@ -298,7 +302,10 @@ export async function searchPage(db: Executor, dialect: Dialect, f: SearchFilter
     if (q.excludeIds.length) query = query.where("p.id", "not in", q.excludeIds);
     if (after?.mode === "name") {
       query = query.where((eb) =>
-        eb.or([eb("p.sort_name", ">", after.name), eb.and([eb("p.sort_name", "=", after.name), eb("p.id", ">", after.id)])]),
+        eb.or([
+          eb("p.sort_name", ">", after.name),
+          eb.and([eb("p.sort_name", "=", after.name), eb("p.id", ">", after.id)]),
+        ]),
       );
     }
     const rows = (await query.orderBy("p.sort_name").orderBy("p.id").limit(q.limit).execute()) as SummaryRow[];
@@ -315,7 +322,13 @@ export async function searchPage(db: Executor, dialect: Dialect, f: SearchFilter
         .filter((c) => after?.mode !== "name" || byNameThenId(c, { sort_name: after.name, id: after.id }) > 0)
         .sort(byNameThenId)
         .slice(0, q.limit);
-      return { rows: await summariesByIds(db, page.map((c) => c.id)), mode: "name" };
+      return {
+        rows: await summariesByIds(
+          db,
+          page.map((c) => c.id),
+        ),
+        mode: "name",
+      };
     }
   }
   // On SQLite order by FTS5's own rowid, which it walks backwards natively; by p.id it would sort every match.
@@ -323,5 +336,11 @@ export async function searchPage(db: Executor, dialect: Dialect, f: SearchFilter
   let recent = trigramQuery(db, dialect, f, q, long, short).select("p.id");
   if (after?.mode === "recent") recent = recent.where(idRef, "<", after.id);
   const ids = await recent.orderBy(idRef, "desc").limit(q.limit).execute();
-  return { rows: await summariesByIds(db, ids.map((r) => r.id)), mode: "recent" };
+  return {
+    rows: await summariesByIds(
+      db,
+      ids.map((r) => r.id),
+    ),
+    mode: "recent",
+  };
 }

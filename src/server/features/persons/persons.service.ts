@@ -390,7 +390,8 @@ export async function searchPersons(
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const next: repo.SearchCursor | null = !hasMore || !last ? null : mode === "name" ? { mode, name: last.sort_name, id: last.id } : { mode, id: last.id };
+  const next: repo.SearchCursor | null =
+    !hasMore || !last ? null : mode === "name" ? { mode, name: last.sort_name, id: last.id } : { mode, id: last.id };
   return { items: [...exact, ...page].map(toSummary), nextCursor: next ? encodeCursor(next) : null };
 }
 
