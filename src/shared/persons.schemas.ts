@@ -107,10 +107,7 @@ export const addressInput = z.object({
   country: text(60).default("Brasil"),
 });
 export type AddressInput = z.infer<typeof addressInput>;
-export const updateAddressBody = z
-  .object(addressFields)
-  .partial()
-  .extend({ version: z.number().int().positive() });
+export const updateAddressBody = z.object(addressFields).partial().extend({ version: z.number().int().positive() });
 
 /** Exactly one main: none flagged makes the first one main; two flagged is an error. */
 function oneMain(field: "emails" | "phones") {
