@@ -103,7 +103,15 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   );
 
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ["index.html"], maxAge: 0 });
+    // wildcard: files are looked up per request, so a rebuild is served without a restart;
+    // preCompressed: the .br/.gz copies written at build time go to browsers that accept them.
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: true,
+      preCompressed: true,
+      index: ["index.html"],
+      maxAge: 0,
+    });
     // Hashed assets never change: cache them for a year.
     app.addHook("onSend", async (request, reply) => {
       if (request.url.startsWith("/assets/")) reply.header("Cache-Control", "public, max-age=31536000, immutable");

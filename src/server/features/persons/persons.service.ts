@@ -135,15 +135,16 @@ async function checkReferences(
   }
 }
 
-const documentTaken = (code: number) =>
-  new AppError("conflict", `document: documento já cadastrado para a pessoa ${String(code).padStart(6, "0")}.`, [
-    { field: "document", message: "já cadastrado" },
-  ]);
-
-async function assertDocumentFree(db: Executor, document: string | null, exceptId?: number) {
+/** 409 for a document in use; the other person's code only when this user may see that person. */
+async function assertDocumentFree(db: Executor, access: UserAccess, document: string | null, exceptId?: number) {
   if (!document) return;
   const other = await repo.findByDocument(db, document);
-  if (other && other.id !== exceptId) throw documentTaken(other.code);
+  if (!other || other.id === exceptId) return;
+  const visible = canSeePerson(access, await repo.categoryIdsOf(db, other.id));
+  const which = visible ? ` para a pessoa ${String(other.code).padStart(6, "0")}` : "";
+  throw new AppError("conflict", `document: documento já cadastrado${which}.`, [
+    { field: "document", message: "já cadastrado" },
+  ]);
 }
 
 function searchTextOf(p: {
@@ -177,7 +178,7 @@ export async function createPerson(
     .transaction()
     .execute(async (trx) => {
       await checkReferences(trx, categoryIds, characteristicIds);
-      await assertDocumentFree(trx, body.document);
+      await assertDocumentFree(trx, access, body.document);
       let code = options.code;
       if (code === undefined) code = await repo.nextPersonCode(trx);
       else await repo.bumpPersonCode(trx, code);
@@ -279,7 +280,7 @@ export async function updatePerson(
         throw badRequest("document", kind === "individual" ? "pessoa física usa CPF" : "pessoa jurídica usa CNPJ");
       }
       await checkReferences(trx, nextCategories, body.characteristicIds);
-      await assertDocumentFree(trx, document, row.id);
+      await assertDocumentFree(trx, access, document, row.id);
 
       const current = await repo.details(trx, row.id);
       const emails = body.emails

@@ -24,6 +24,11 @@ describe("related persons", () => {
   });
   afterAll(() => t.close());
 
+  const typeId = (name: string): number => {
+    const id = types[name];
+    if (id === undefined) throw new Error(`no relationship type ${name}`);
+    return id;
+  };
   const customer = (name: string, shortName: string | null = null) =>
     makePerson(t.ctx, { categoryIds: [cats.Cliente], name, shortName });
   const related = async (p: Person, user: TestUser = clerk, q = ""): Promise<Link[]> => {
@@ -45,12 +50,12 @@ describe("related persons", () => {
   it("links A to B with a type; A sees it outgoing with the type name, B incoming with the inverse name", async () => {
     const a = await customer("Ana Representações");
     const b = await customer("Bruno Compras");
-    const res = await link(a, b, types.Representante as number);
+    const res = await link(a, b, typeId("Representante"));
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json();
     expect(created).toMatchObject({
       direction: "outgoing",
-      typeId: types.Representante,
+      typeId: typeId("Representante"),
       label: "Representante",
       person: { code: b.code, name: "Bruno Compras" },
     });
@@ -72,8 +77,8 @@ describe("related persons", () => {
     const hub = await customer("Empresa Central");
     const joao = await customer("João Araújo", "Jota");
     const maria = await customer("Maria Souza", "Mariazinha");
-    expect((await link(hub, joao, types.Contato as number)).statusCode).toBe(201);
-    expect((await link(hub, maria, types.Contato as number)).statusCode).toBe(201);
+    expect((await link(hub, joao, typeId("Contato"))).statusCode).toBe(201);
+    expect((await link(hub, maria, typeId("Contato"))).statusCode).toBe(201);
     const codes = (items: Link[]) => items.map((i) => i.person.code);
 
     expect(codes(await related(hub))).toEqual([joao.code, maria.code]);
@@ -89,21 +94,21 @@ describe("related persons", () => {
   it("answers 409 to the same link twice and keeps one", async () => {
     const a = await customer("Duplicada A");
     const b = await customer("Duplicada B");
-    expect((await link(a, b, types.Sócio as number)).statusCode).toBe(201);
+    expect((await link(a, b, typeId("Sócio"))).statusCode).toBe(201);
     const before = await linkCount();
-    const again = await link(a, b, types.Sócio as number);
+    const again = await link(a, b, typeId("Sócio"));
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe("conflict");
     expect(await linkCount()).toBe(before);
     // Another type between the same two persons is another link.
-    expect((await link(a, b, types.Contato as number)).statusCode).toBe(201);
+    expect((await link(a, b, typeId("Contato"))).statusCode).toBe(201);
     expect(await related(a)).toHaveLength(2);
   });
 
   it("refuses a link of a person to itself with 400 naming relatedCode", async () => {
     const a = await customer("Narciso");
     const before = await linkCount();
-    const res = await link(a, a, types.Contato as number);
+    const res = await link(a, a, typeId("Contato"));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain("relatedCode");
     expect(await linkCount()).toBe(before);
@@ -141,14 +146,14 @@ describe("related persons", () => {
     const hidden = await makePerson(t.ctx, { categoryIds: [cats.Fornecedor], name: "Fornecedor Oculto" });
     const before = await linkCount();
     for (const code of [999999, hidden.code]) {
-      const res = await link(a, code, types.Contato as number);
+      const res = await link(a, code, typeId("Contato"));
       expect(res.statusCode, String(code)).toBe(400);
       expect(res.json().error.message).toContain("relatedCode");
     }
     // The two answers are the same: nothing tells the hidden person exists.
     const [unknown, invisible] = await Promise.all([
-      link(a, 999999, types.Contato as number),
-      link(a, hidden, types.Contato as number),
+      link(a, 999999, typeId("Contato")),
+      link(a, hidden, typeId("Contato")),
     ]);
     expect(invisible.json().error.message).toBe(unknown.json().error.message);
     expect(await linkCount()).toBe(before);
@@ -158,8 +163,8 @@ describe("related persons", () => {
     const a = await customer("Lado A");
     const b = await customer("Lado B");
     const c = await customer("Terceiro");
-    const ab = (await link(a, b, types.Funcionário as number)).json();
-    const ba = (await link(b, a, types.Contato as number)).json();
+    const ab = (await link(a, b, typeId("Funcionário"))).json();
+    const ba = (await link(b, a, typeId("Contato"))).json();
 
     // From C, neither link is reachable.
     const foreign = await t.as(clerk, { method: "DELETE", url: `/api/persons/${c.code}/related/${ab.id}` });
@@ -183,9 +188,9 @@ describe("related persons", () => {
     const a = await customer("Cliente Com Segredo");
     const visible = await customer("Contato Visível");
     const secret = await makePerson(t.ctx, { categoryIds: [cats.Fornecedor], name: "Fornecedor Secreto" });
-    expect((await link(a, visible, types.Contato as number, admin)).statusCode).toBe(201);
-    const hidden = (await link(a, secret, types.Contato as number, admin)).json();
-    expect((await link(secret, a, types.Sócio as number, admin)).statusCode).toBe(201);
+    expect((await link(a, visible, typeId("Contato"), admin)).statusCode).toBe(201);
+    const hidden = (await link(a, secret, typeId("Contato"), admin)).json();
+    expect((await link(secret, a, typeId("Sócio"), admin)).statusCode).toBe(201);
 
     const forClerk = await related(a, clerk);
     expect(forClerk.map((l) => l.person.code)).toEqual([visible.code]);
@@ -203,9 +208,9 @@ describe("related persons", () => {
   it("lets a read grant list but answers 403 to linking and unlinking; 404 for a person out of reach", async () => {
     const a = await customer("Leitura A");
     const b = await customer("Leitura B");
-    const ab = (await link(a, b, types.Contato as number, admin)).json();
+    const ab = (await link(a, b, typeId("Contato"), admin)).json();
     expect((await related(a, reader)).map((l) => l.id)).toEqual([ab.id]);
-    const post = await link(a, await customer("Leitura C"), types.Contato as number, reader);
+    const post = await link(a, await customer("Leitura C"), typeId("Contato"), reader);
     expect(post.statusCode).toBe(403);
     const del = await t.as(reader, { method: "DELETE", url: `/api/persons/${a.code}/related/${ab.id}` });
     expect(del.statusCode).toBe(403);
@@ -214,6 +219,6 @@ describe("related persons", () => {
     const supplier = await makePerson(t.ctx, { categoryIds: [cats.Fornecedor], name: "Fora de Alcance" });
     const hidden = await t.as(clerk, { method: "GET", url: `/api/persons/${supplier.code}/related` });
     expect(hidden.statusCode).toBe(404);
-    expect((await link(supplier, a, types.Contato as number)).statusCode).toBe(404);
+    expect((await link(supplier, a, typeId("Contato"))).statusCode).toBe(404);
   });
 });

@@ -118,7 +118,7 @@ export async function updateUser(ctx: AppContext, actor: AuthUser, id: number, b
       throw new AppError("conflict", "Você não pode retirar o seu próprio acesso de administrador nem se desativar.");
     }
     const personId = await resolvePersonId(trx, body.personCode);
-    await trx
+    const result = await trx
       .updateTable("users")
       .set({
         ...(body.name !== undefined && { name: body.name }),
@@ -130,7 +130,11 @@ export async function updateUser(ctx: AppContext, actor: AuthUser, id: number, b
         version: row.version + 1,
       })
       .where("id", "=", id)
-      .execute();
+      .where("version", "=", row.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      throw new AppError("stale_version", "Outra pessoa alterou este usuário; recarregue.");
+    }
     if (body.accessProfileIds) await setProfiles(trx, id, body.accessProfileIds);
     if (body.isActive === false) await deleteUserSessions(trx, id);
     return getUser(trx, id);

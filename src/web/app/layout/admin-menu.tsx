@@ -1,0 +1,34 @@
+import { Box, Button, Menu } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { ChevronDown, Settings } from "./icons.tsx";
+
+export function AdminMenu() {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        {/* On narrow screens only the icon shows; the name stays for screen readers. */}
+        <Button
+          variant="subtle"
+          px="xs"
+          aria-label={t("layout.admin")}
+          leftSection={<Settings />}
+          rightSection={<ChevronDown />}
+        >
+          <Box component="span" visibleFrom="sm">
+            {t("layout.admin")}
+          </Box>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component={Link} to="/admin/usuarios">
+          {t("layout.users")}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/admin/tokens">
+          {t("layout.tokens")}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
