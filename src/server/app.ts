@@ -42,6 +42,14 @@ export type BuildAppOptions = {
 /** Log lines carry no passwords, cookies, tokens or personal data from bodies. */
 export const loggerOptions = (level: string): FastifyServerOptions["logger"] => ({
   level,
+  serializers: {
+    // Query strings carry what users search for (names, CPFs, e-mails): log the path only.
+    req: (req: { method: string; url: string; id: string; ip?: string }) => ({
+      method: req.method,
+      path: req.url.split("?")[0],
+      reqId: req.id,
+    }),
+  },
   redact: {
     paths: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
     censor: "[redacted]",

@@ -1,4 +1,6 @@
 import { type ExpressionBuilder, type Selectable, sql } from "kysely";
+import { jsonArrayFrom as pgJsonArray } from "kysely/helpers/postgres";
+import { jsonArrayFrom as sqliteJsonArray } from "kysely/helpers/sqlite";
 import type { Database, Dialect, Executor, PersonsTable } from "../../db/types.ts";
 
 export type PersonRow = Selectable<PersonsTable>;
@@ -76,6 +78,73 @@ export async function details(db: Executor, personId: number) {
       .execute(),
   ]);
   return { categories, characteristics, emails, phones };
+}
+
+export type PersonDetails = Awaited<ReturnType<typeof details>>;
+
+const parseJsonArray = <T>(value: unknown): T[] =>
+  typeof value === "string" ? (JSON.parse(value) as T[]) : ((value as T[]) ?? []);
+
+/**
+ * The whole person header in one query (the person screen's hottest read): the
+ * person row with categories, characteristics, e-mails and phones as JSON arrays.
+ */
+export async function header(
+  db: Executor,
+  dialect: Dialect,
+  by: { code: number } | { id: number },
+): Promise<{ row: PersonRow; details: PersonDetails } | undefined> {
+  const jsonArray = (dialect === "postgres" ? pgJsonArray : sqliteJsonArray) as typeof sqliteJsonArray;
+  const found = await db
+    .selectFrom("persons as p")
+    .selectAll("p")
+    .select((eb) => [
+      jsonArray(
+        eb
+          .selectFrom("person_categories as pc")
+          .innerJoin("categories as c", "c.id", "pc.category_id")
+          .select(["c.id", "c.name", "c.role"])
+          .whereRef("pc.person_id", "=", "p.id")
+          .orderBy("c.name"),
+      ).as("categories_json"),
+      jsonArray(
+        eb
+          .selectFrom("person_characteristics as pch")
+          .innerJoin("characteristics as ch", "ch.id", "pch.characteristic_id")
+          .select(["ch.id", "ch.name", "ch.color"])
+          .whereRef("pch.person_id", "=", "p.id")
+          .orderBy("ch.name"),
+      ).as("characteristics_json"),
+      jsonArray(
+        eb
+          .selectFrom("person_emails as e")
+          .select(["e.id", "e.address", "e.is_main"])
+          .whereRef("e.person_id", "=", "p.id")
+          .orderBy("e.is_main", "desc")
+          .orderBy("e.position"),
+      ).as("emails_json"),
+      jsonArray(
+        eb
+          .selectFrom("person_phones as f")
+          .select(["f.id", "f.number", "f.is_main"])
+          .whereRef("f.person_id", "=", "p.id")
+          .orderBy("f.is_main", "desc")
+          .orderBy("f.position"),
+      ).as("phones_json"),
+    ])
+    .where("code" in by ? "p.code" : "p.id", "=", "code" in by ? by.code : by.id)
+    .executeTakeFirst();
+  if (!found) return undefined;
+  const { categories_json, characteristics_json, emails_json, phones_json, ...row } = found;
+  return {
+    row: row as PersonRow,
+    details: {
+      categories: parseJsonArray(categories_json),
+      characteristics: parseJsonArray(characteristics_json),
+      emails: parseJsonArray(emails_json),
+      phones: parseJsonArray(phones_json),
+    },
+  };
 }
 
 export async function replaceCategories(db: Executor, personId: number, ids: number[]): Promise<void> {

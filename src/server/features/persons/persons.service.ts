@@ -74,7 +74,7 @@ export async function personByIdForTab(
   return personForTab(ctx, user, row.code, tab, need, undefined, db);
 }
 
-function toPerson(row: repo.PersonRow, d: Awaited<ReturnType<typeof repo.details>>): Person {
+function toPerson(row: repo.PersonRow, d: repo.PersonDetails): Person {
   return {
     code: row.code,
     kind: row.kind as PersonKind,
@@ -105,8 +105,22 @@ export const toSummary = (r: repo.SummaryRow): PersonSummary => ({
 });
 
 export async function getPerson(ctx: AppContext, user: AuthUser, code: number): Promise<Person> {
-  const { row } = await visiblePerson(ctx, user, code);
-  return toPerson(row, await repo.details(ctx.db, row.id));
+  const [found, access] = await Promise.all([repo.header(ctx.db, ctx.dialect, { code }), loadAccess(ctx.db, user)]);
+  if (
+    !found ||
+    !canSeePerson(
+      access,
+      found.details.categories.map((c) => c.id),
+    )
+  )
+    throw notFound();
+  return toPerson(found.row, found.details);
+}
+
+async function personById(ctx: AppContext, id: number): Promise<Person> {
+  const found = await repo.header(ctx.db, ctx.dialect, { id });
+  if (!found) throw notFound();
+  return toPerson(found.row, found.details);
 }
 
 /** Exactly one main: the flagged one, or the first. */
@@ -240,9 +254,7 @@ export async function createPerson(
       if (isUniqueViolation(error)) throw new AppError("conflict", "document: documento ou código já cadastrado.");
       throw error;
     });
-  const row = await repo.findById(ctx.db, id);
-  if (!row) throw new Error("person vanished after insert");
-  return toPerson(row, await repo.details(ctx.db, id));
+  return personById(ctx, id);
 }
 
 export async function updatePerson(
@@ -329,9 +341,7 @@ export async function updatePerson(
       if (isUniqueViolation(error)) throw new AppError("conflict", "document: documento já cadastrado.");
       throw error;
     });
-  const row = await repo.findById(ctx.db, id);
-  if (!row) throw notFound();
-  return toPerson(row, await repo.details(ctx.db, id));
+  return personById(ctx, id);
 }
 
 // ——— quick search ———
