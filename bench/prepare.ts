@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { sql } from "kysely";
 import pg from "pg";
 import "../src/shared/zod-locale.ts";
 import { progressBar } from "../src/server/cli/progress.ts";
@@ -20,7 +21,8 @@ export type Target = {
   env: Record<string, string>;
   token: string;
   persons: number;
-  maxCode: number;
+  /** Codes of persons the bench user may see, so lookups measure the 200 path. */
+  codes: number[];
 };
 
 async function countPersons(handle: DbHandle): Promise<{ n: number; maxCode: number }> {
@@ -29,6 +31,22 @@ async function countPersons(handle: DbHandle): Promise<{ n: number; maxCode: num
     .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("code").as("max")])
     .executeTakeFirstOrThrow();
   return { n: Number(row.n), maxCode: Number(row.max ?? 0) };
+}
+
+/** A spread-out sample of codes in the categories the bench user sees (Cliente, Fornecedor). */
+async function visibleCodes(handle: DbHandle, maxCode: number): Promise<number[]> {
+  const step = Math.max(1, Math.floor(maxCode / 20_000));
+  const rows = await handle.db
+    .selectFrom("persons as p")
+    .innerJoin("person_categories as pc", "pc.person_id", "p.id")
+    .innerJoin("categories as c", "c.id", "pc.category_id")
+    .select("p.code")
+    .distinct()
+    .where("c.name", "in", ["Cliente", "Fornecedor"])
+    .where(sql<boolean>`p.code % ${step} = 0`)
+    .limit(20_000)
+    .execute();
+  return rows.map((r) => r.code);
 }
 
 /**
@@ -40,7 +58,7 @@ async function prepare(
   handle: DbHandle,
   persons: number,
   label: string,
-): Promise<{ token: string; maxCode: number; n: number }> {
+): Promise<{ token: string; codes: number[]; n: number }> {
   await migrateToLatest(handle);
   const config = loadConfig({ VINCULO_DATA_DIR: BENCH_DIR });
   const ctx: AppContext = { db: handle.db, dialect: handle.dialect, handle, config, now: () => new Date() };
@@ -53,7 +71,8 @@ async function prepare(
   }
   const tokenFile = path.join(BENCH_DIR, `${label}.token`);
   const existing = await handle.db.selectFrom("users").select("id").where("username", "=", "bench").executeTakeFirst();
-  if (existing && fs.existsSync(tokenFile)) return { token: fs.readFileSync(tokenFile, "utf8"), maxCode, n };
+  const codes = await visibleCodes(handle, maxCode);
+  if (existing && fs.existsSync(tokenFile)) return { token: fs.readFileSync(tokenFile, "utf8"), codes, n };
   const cats = await handle.db.selectFrom("categories").select(["id", "name"]).execute();
   const granted = cats.filter((c) => c.name === "Cliente" || c.name === "Fornecedor");
   const profile = await createProfile(ctx, {
@@ -72,16 +91,16 @@ async function prepare(
   const system: AuthUser = { id: user.id, username: "bench", name: "", email: "", isAdmin: false };
   const { token } = await createToken(ctx, { userId: system.id, name: "benchmark", createdBy: null });
   fs.writeFileSync(tokenFile, token);
-  return { token, maxCode, n };
+  return { token, codes, n };
 }
 
 export async function prepareSqlite(persons: number): Promise<Target> {
   const dataDir = path.join(BENCH_DIR, `sqlite-${persons}`);
   const handle = createDb({ databaseUrl: undefined, dataDir });
   try {
-    const { token, maxCode, n } = await prepare(handle, persons, `sqlite-${persons}`);
+    const { token, codes, n } = await prepare(handle, persons, `sqlite-${persons}`);
     handle.sqlite?.pragma("optimize");
-    return { dialect: "sqlite", env: { VINCULO_DATA_DIR: dataDir }, token, persons: n, maxCode };
+    return { dialect: "sqlite", env: { VINCULO_DATA_DIR: dataDir }, token, persons: n, codes };
   } finally {
     await handle.close();
   }
@@ -102,13 +121,13 @@ export async function preparePostgres(baseUrl: string, persons: number): Promise
   url.pathname = `/${dbName}`;
   const handle = createDb({ databaseUrl: url.toString(), dataDir: BENCH_DIR });
   try {
-    const { token, maxCode, n } = await prepare(handle, persons, `postgres-${persons}`);
+    const { token, codes, n } = await prepare(handle, persons, `postgres-${persons}`);
     return {
       dialect: "postgres",
       env: { DATABASE_URL: url.toString(), VINCULO_DATA_DIR: BENCH_DIR },
       token,
       persons: n,
-      maxCode,
+      codes,
     };
   } finally {
     await handle.close();

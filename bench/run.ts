@@ -148,7 +148,7 @@ async function benchTarget(target: Target, bare: Measured): Promise<Measured[]> 
       `pessoa por código — ${label}`,
       url,
       headers,
-      () => `/api/persons/${1 + Math.floor(Math.random() * target.maxCode)}`,
+      () => `/api/persons/${target.codes[i++ % target.codes.length]}`,
     );
     console.log(
       `  pessoa por código = ${Math.round((lookup.reqPerSec / bare.reqPerSec) * 100)} % da rota Fastify pura`,

@@ -3,9 +3,10 @@ import type { DbHandle } from "./create-db.ts";
 import type { MigrationDb, VinculoMigration } from "./migration-helpers.ts";
 import { platform } from "./migrations/0001-platform.ts";
 import { persons, personsDefaults } from "./migrations/0002-persons.ts";
+import { personWords } from "./migrations/0004-person-words.ts";
 
 /** Frozen, ordered: never edit a migration that has shipped; add a new one. */
-export const migrations: VinculoMigration[] = [platform, persons, personsDefaults];
+export const migrations: VinculoMigration[] = [platform, persons, personsDefaults, personWords];
 
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
   const provider: MigrationProvider = {

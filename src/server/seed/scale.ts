@@ -160,7 +160,7 @@ export async function seedScale(
     // search index once at the end instead of row by row through the triggers.
     const big = n >= 50_000;
     s.pragma("synchronous = OFF");
-    if (big) s.exec("drop trigger if exists persons_fts_ai");
+    if (big) s.exec("drop trigger if exists persons_fts_ai; drop trigger if exists persons_words_ai");
     const person = s.prepare(
       "insert into persons (id, code, kind, name, short_name, document, is_active, sort_name, search_text, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 1)",
     );
@@ -191,13 +191,19 @@ export async function seedScale(
       if (big) {
         s.exec(`create trigger if not exists persons_fts_ai after insert on persons begin
           insert into persons_fts(rowid, search_text) values (new.id, new.search_text); end`);
+        s.exec(`create trigger if not exists persons_words_ai after insert on persons begin
+          insert into persons_words(rowid, search_text) values (new.id, new.search_text); end`);
         s.exec("insert into persons_fts(persons_fts) values ('rebuild')");
+        s.exec("insert into persons_words(persons_words) values ('rebuild')");
       }
       s.pragma("synchronous = FULL");
     }
   } else {
     const big = n >= 50_000;
-    if (big) await sql`drop index if exists persons_search_trgm`.execute(db);
+    if (big) {
+      await sql`drop index if exists persons_search_trgm`.execute(db);
+      await sql`drop index if exists persons_words_gin`.execute(db);
+    }
     for (let batch = takeBatch(); batch.length; batch = takeBatch()) {
       const col = <K extends keyof PersonRow>(k: K) => batch.map((p) => p[k]);
       const ids = col("id");

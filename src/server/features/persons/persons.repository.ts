@@ -304,30 +304,50 @@ export async function findExact(
 export const SORTED_LIMIT = 500;
 
 /** Where a page starts: after a (name, id) in name order, or below an id in newest-first order. */
-export type SearchCursor = { mode: "name"; name: string; id: number } | { mode: "recent"; id: number };
+export type SearchIndex = "words" | "trigrams";
+export type SearchCursor = ({ mode: "name"; name: string; id: number } | { mode: "recent"; id: number }) & {
+  /** Which index served the first page; the following pages use the same one. */
+  index?: SearchIndex;
+};
 
 type PageQuery = { terms: string[]; excludeIds: number[]; after: SearchCursor | null; limit: number };
 
 const likeAll = (terms: string[]) => (eb: PersonsEb) => eb.and(terms.map((t) => eb("p.search_text", "like", `%${t}%`)));
 
-/** The trigram filter: FTS5 on SQLite, pg_trgm GIN (LIKE) on PostgreSQL. */
-function trigramQuery(db: Executor, dialect: Dialect, f: SearchFilter, q: PageQuery, long: string[], short: string[]) {
+/** Word pieces of a term as FTS5 and to_tsquery split them (letters and digits). */
+const wordTokens = (term: string) => term.split(/[^\p{L}\p{N}]+/u).filter((t) => t !== "");
+
+/**
+ * The indexed filter. Trigrams: FTS5 `trigram` on SQLite, pg_trgm GIN (LIKE) on
+ * PostgreSQL — any substring. Words: FTS5 `unicode61` with prefix indexes on
+ * SQLite, a `simple` tsvector GIN on PostgreSQL — each term as a word prefix.
+ */
+function indexedQuery(db: Executor, dialect: Dialect, f: SearchFilter, q: PageQuery, index: SearchIndex) {
+  const long = q.terms.filter((t) => t.length >= 3);
+  const short = q.terms.filter((t) => t.length < 3);
   if (dialect === "sqlite") {
-    const match = long.map((t) => `"${t.replaceAll('"', '""')}"`).join(" AND ");
+    const table = index === "words" ? "persons_words" : "persons_fts";
+    const match =
+      index === "words"
+        ? q.terms.map((t) => `"${wordTokens(t).join(" ")}"*`).join(" AND ")
+        : long.map((t) => `"${t.replaceAll('"', '""')}"`).join(" AND ");
     // A join (not IN): FTS5 then yields rows lazily and LIMIT stops it early.
     let query = db
-      .selectFrom(sql<{ rowid: number }>`persons_fts`.as("f"))
+      .selectFrom(sql<{ rowid: number }>`${sql.table(table)}`.as("f"))
       .innerJoin("persons as p", (join) => join.on(sql<boolean>`p.id = f.rowid`))
-      .where(sql<boolean>`persons_fts match ${match}`)
+      .where(sql<boolean>`${sql.table(table)} match ${match}`)
       .where((eb) => visibility(eb as unknown as PersonsEb, f));
-    if (short.length) query = query.where((eb) => likeAll(short)(eb as unknown as PersonsEb));
+    if (index === "trigrams" && short.length) query = query.where((eb) => likeAll(short)(eb as unknown as PersonsEb));
     if (q.excludeIds.length) query = query.where("p.id", "not in", q.excludeIds);
     return query;
   }
-  let query = db
-    .selectFrom("persons as p")
-    .where((eb) => visibility(eb, f))
-    .where(likeAll([...long, ...short]));
+  let query = db.selectFrom("persons as p").where((eb) => visibility(eb, f));
+  if (index === "words") {
+    const tsquery = q.terms.flatMap((t) => wordTokens(t).map((w) => `${w}:*`)).join(" & ");
+    query = query.where(sql<boolean>`to_tsvector('simple', p.search_text) @@ to_tsquery('simple', ${tsquery})`);
+  } else {
+    query = query.where(likeAll([...long, ...short]));
+  }
   if (q.excludeIds.length) query = query.where("p.id", "not in", q.excludeIds);
   return query;
 }
@@ -346,7 +366,7 @@ export async function summariesByIds(db: Executor, ids: number[]): Promise<Summa
 const byNameThenId = (a: { sort_name: string; id: number }, b: { sort_name: string; id: number }) =>
   a.sort_name < b.sort_name ? -1 : a.sort_name > b.sort_name ? 1 : a.id - b.id;
 
-export type SearchPage = { rows: SummaryRow[]; mode: SearchCursor["mode"] };
+export type SearchPage = { rows: SummaryRow[]; mode: SearchCursor["mode"]; index?: SearchIndex };
 
 /**
  * One page of matches, whatever the query's selectivity:
@@ -381,8 +401,27 @@ export async function searchPage(db: Executor, dialect: Dialect, f: SearchFilter
     return { rows, mode: "name" };
   }
 
+  // Words when every term has a letter (names, e-mails); trigrams for digits and
+  // for substrings inside a word, tried when words find nothing.
+  if (after?.index) return pageFrom(db, dialect, f, q, after.index);
+  const wordy = q.terms.every((t) => /\p{L}/u.test(t));
+  if (wordy) {
+    const page = await pageFrom(db, dialect, f, q, "words");
+    if (page.rows.length || !long.length) return page;
+  }
+  return pageFrom(db, dialect, f, q, "trigrams");
+}
+
+async function pageFrom(
+  db: Executor,
+  dialect: Dialect,
+  f: SearchFilter,
+  q: PageQuery,
+  index: SearchIndex,
+): Promise<SearchPage> {
+  const after = q.after;
   if (after?.mode !== "recent") {
-    const candidates = await trigramQuery(db, dialect, f, q, long, short)
+    const candidates = await indexedQuery(db, dialect, f, q, index)
       .select(["p.id", "p.sort_name"])
       .limit(SORTED_LIMIT + 1)
       .execute();
@@ -397,12 +436,13 @@ export async function searchPage(db: Executor, dialect: Dialect, f: SearchFilter
           page.map((c) => c.id),
         ),
         mode: "name",
+        index,
       };
     }
   }
   // On SQLite order by FTS5's own rowid, which it walks backwards natively; by p.id it would sort every match.
   const idRef = dialect === "sqlite" ? sql<number>`f.rowid` : sql<number>`p.id`;
-  let recent = trigramQuery(db, dialect, f, q, long, short).select("p.id");
+  let recent = indexedQuery(db, dialect, f, q, index).select("p.id");
   if (after?.mode === "recent") recent = recent.where(idRef, "<", after.id);
   const ids = await recent.orderBy(idRef, "desc").limit(q.limit).execute();
   return {
@@ -411,5 +451,6 @@ export async function searchPage(db: Executor, dialect: Dialect, f: SearchFilter
       ids.map((r) => r.id),
     ),
     mode: "recent",
+    index,
   };
 }

@@ -346,17 +346,25 @@ export async function updatePerson(
 
 // ——— quick search ———
 
-const encodeCursor = (c: repo.SearchCursor) =>
-  Buffer.from(JSON.stringify(c.mode === "name" ? ["n", c.name, c.id] : ["r", c.id])).toString("base64url");
+const encodeCursor = (c: repo.SearchCursor) => {
+  const index = c.index === "words" ? "w" : c.index === "trigrams" ? "t" : "";
+  const body = c.mode === "name" ? ["n", c.name, c.id, index] : ["r", c.id, index];
+  return Buffer.from(JSON.stringify(body)).toString("base64url");
+};
+
+const indexOf = (v: unknown): repo.SearchIndex | undefined =>
+  v === "w" ? "words" : v === "t" ? "trigrams" : undefined;
 
 function decodeCursor(cursor: string | undefined): repo.SearchCursor | null {
   if (!cursor) return null;
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (Array.isArray(v) && v[0] === "n" && typeof v[1] === "string" && Number.isInteger(v[2])) {
-      return { mode: "name", name: v[1], id: v[2] as number };
+      return { mode: "name", name: v[1], id: v[2] as number, index: indexOf(v[3]) };
     }
-    if (Array.isArray(v) && v[0] === "r" && Number.isInteger(v[1])) return { mode: "recent", id: v[1] as number };
+    if (Array.isArray(v) && v[0] === "r" && Number.isInteger(v[1])) {
+      return { mode: "recent", id: v[1] as number, index: indexOf(v[2]) };
+    }
   } catch {
     // fall through
   }
@@ -392,7 +400,7 @@ export async function searchPersons(
       document: keys.document ?? undefined,
     });
   }
-  const { rows, mode } = await repo.searchPage(ctx.db, ctx.dialect, filter, {
+  const { rows, mode, index } = await repo.searchPage(ctx.db, ctx.dialect, filter, {
     terms,
     excludeIds: exact.map((r) => r.id),
     after,
@@ -402,7 +410,11 @@ export async function searchPersons(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const next: repo.SearchCursor | null =
-    !hasMore || !last ? null : mode === "name" ? { mode, name: last.sort_name, id: last.id } : { mode, id: last.id };
+    !hasMore || !last
+      ? null
+      : mode === "name"
+        ? { mode, name: last.sort_name, id: last.id, index }
+        : { mode, id: last.id, index };
   return { items: [...exact, ...page].map(toSummary), nextCursor: next ? encodeCursor(next) : null };
 }
 

@@ -110,6 +110,14 @@ describe("quick search", () => {
     expect(names(await search(clerk, "acme", `&category=${cats.Fornecedor}`))).toEqual([]);
   });
 
+  it("finds a piece inside a word too (the trigram index backs the word index up)", async () => {
+    expect(names(await search(admin, "raujo"))).toEqual(["João da Silva Araújo"]);
+    const first = await search(admin, "ilvana", "&limit=4");
+    expect(first.items).toHaveLength(4);
+    const second = await search(admin, "ilvana", `&limit=4&cursor=${first.nextCursor}`);
+    expect([...names(first), ...names(second)]).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `Silvana ${i}`));
+  });
+
   it("finds a person again after a rename (the index follows updates)", async () => {
     const p = await makePerson(t.ctx, { categoryIds: [cats.Cliente], name: "Nome Antigo" });
     await t.as(admin, {
