@@ -4,16 +4,31 @@ import type { MigrationDb, VinculoMigration } from "./migration-helpers.ts";
 import { platform } from "./migrations/0001-platform.ts";
 import { persons, personsDefaults } from "./migrations/0002-persons.ts";
 import { personWords } from "./migrations/0004-person-words.ts";
+import { tickets, ticketsDefaults } from "./migrations/0005-tickets.ts";
 
 /** Frozen, ordered: never edit a migration that has shipped; add a new one. */
-export const migrations: VinculoMigration[] = [platform, persons, personsDefaults, personWords];
+export const migrations: VinculoMigration[] = [
+  platform,
+  persons,
+  personsDefaults,
+  personWords,
+  tickets,
+  ticketsDefaults,
+];
 
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
   const provider: MigrationProvider = {
     async getMigrations() {
       const all: Record<string, Migration> = {};
       for (const m of migrations) {
-        all[m.name] = { up: (db) => m.up(db as MigrationDb, handle.dialect) };
+        // Kysely runs SQLite migrations outside a transaction (it assumes no transactional
+        // DDL, which SQLite has): give each its own, so a failed one leaves nothing half-done.
+        all[m.name] = {
+          up: (db) =>
+            handle.dialect === "sqlite"
+              ? db.transaction().execute((trx) => m.up(trx as unknown as MigrationDb, handle.dialect))
+              : m.up(db as MigrationDb, handle.dialect),
+        };
       }
       return all;
     },

@@ -12,7 +12,7 @@ export const personWords: VinculoMigration = {
   name: "0004-person-words",
   async up(db, dialect) {
     if (dialect === "sqlite") {
-      await sql`create virtual table persons_words using fts5(search_text, content='persons', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')`.execute(
+      await sql`create virtual table persons_words using fts5(search_text, content='persons', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6')`.execute(
         db,
       );
       await sql`create trigger persons_words_ai after insert on persons begin

@@ -317,6 +317,22 @@ const likeAll = (terms: string[]) => (eb: PersonsEb) => eb.and(terms.map((t) => 
 /** Word pieces of a term as FTS5 and to_tsquery split them (letters and digits). */
 const wordTokens = (term: string) => term.split(/[^\p{L}\p{N}]+/u).filter((t) => t !== "");
 
+/** The word index keeps prefixes of up to this many characters (FTS5 `prefix='1 2 3 4 5 6'`). */
+const INDEXED_PREFIX = 6;
+
+/**
+ * FTS5 match for the word index: every word piece as a prefix, cut to an indexed
+ * prefix length (a longer prefix would make FTS5 merge every matching word's list
+ * in memory); the full term is then checked with LIKE on the rows found.
+ */
+const wordsMatch = (terms: string[]) =>
+  terms
+    .flatMap(wordTokens)
+    .map((w) => `"${w.slice(0, INDEXED_PREFIX)}"*`)
+    .join(" AND ");
+const needsRecheck = (terms: string[]) =>
+  terms.filter((t) => wordTokens(t).join(" ") !== t || t.length > INDEXED_PREFIX);
+
 /**
  * The indexed filter. Trigrams: FTS5 `trigram` on SQLite, pg_trgm GIN (LIKE) on
  * PostgreSQL — any substring. Words: FTS5 `unicode61` with prefix indexes on
@@ -328,16 +344,15 @@ function indexedQuery(db: Executor, dialect: Dialect, f: SearchFilter, q: PageQu
   if (dialect === "sqlite") {
     const table = index === "words" ? "persons_words" : "persons_fts";
     const match =
-      index === "words"
-        ? q.terms.map((t) => `"${wordTokens(t).join(" ")}"*`).join(" AND ")
-        : long.map((t) => `"${t.replaceAll('"', '""')}"`).join(" AND ");
+      index === "words" ? wordsMatch(q.terms) : long.map((t) => `"${t.replaceAll('"', '""')}"`).join(" AND ");
     // A join (not IN): FTS5 then yields rows lazily and LIMIT stops it early.
     let query = db
       .selectFrom(sql<{ rowid: number }>`${sql.table(table)}`.as("f"))
       .innerJoin("persons as p", (join) => join.on(sql<boolean>`p.id = f.rowid`))
       .where(sql<boolean>`${sql.table(table)} match ${match}`)
       .where((eb) => visibility(eb as unknown as PersonsEb, f));
-    if (index === "trigrams" && short.length) query = query.where((eb) => likeAll(short)(eb as unknown as PersonsEb));
+    const recheck = index === "words" ? needsRecheck(q.terms) : short;
+    if (recheck.length) query = query.where((eb) => likeAll(recheck)(eb as unknown as PersonsEb));
     if (q.excludeIds.length) query = query.where("p.id", "not in", q.excludeIds);
     return query;
   }
