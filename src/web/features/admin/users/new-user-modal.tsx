@@ -3,15 +3,32 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { createUserBody } from "../../../../shared/users.schemas.ts";
-import { isApiError } from "../../../app/api.ts";
-import { useErrorMessage } from "../../../app/error-message.ts";
 import { notifySuccess } from "../../../app/notify.ts";
-import { applyServerErrors, zodResolver } from "../../../app/zod-form.ts";
+import { zodResolver } from "../../../app/zod-form.ts";
+import { renameErrors, useSaveErrorHandler } from "../shared/save-errors.ts";
+import { ProfilesSelect } from "./access-fields.tsx";
+import { type LinkedPerson, PersonSelect } from "./person-select.tsx";
 import { useCreateUser } from "./users-api.ts";
 
-/** What this form edits today; access profiles and the linked person are left to their defaults (none). */
-type Values = { username: string; name: string; email: string; password: string; isAdmin: boolean };
-const FIELDS = ["username", "name", "email", "password", "isAdmin"] as const;
+type Values = {
+  username: string;
+  name: string;
+  email: string;
+  password: string;
+  isAdmin: boolean;
+  /** Profile ids as text, as the MultiSelect holds them. */
+  accessProfileIds: string[];
+  person: LinkedPerson | null;
+};
+/** Field names as the server reports them. */
+const FIELDS = ["username", "name", "email", "password", "isAdmin", "accessProfileIds", "personCode"] as const;
+
+const toBody = ({ person, accessProfileIds, ...rest }: Values) => ({
+  ...rest,
+  accessProfileIds: accessProfileIds.map(Number),
+  personCode: person?.code ?? null,
+});
+const validateBody = zodResolver(createUserBody);
 
 export function NewUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -31,24 +48,38 @@ export function NewUserModal({ opened, onClose }: { opened: boolean; onClose: ()
 function NewUserForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const create = useCreateUser();
-  const errorMessage = useErrorMessage();
+  const handleError = useSaveErrorHandler();
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm<Values>({
-    initialValues: { username: "", name: "", email: "", password: "", isAdmin: false },
-    validate: zodResolver(createUserBody),
+    initialValues: {
+      username: "",
+      name: "",
+      email: "",
+      password: "",
+      isAdmin: false,
+      accessProfileIds: [],
+      person: null,
+    },
+    validate: (values) => renameErrors(validateBody(toBody(values)), { personCode: "person" }),
   });
+  const setFieldError = (field: string, message: string) =>
+    form.setFieldError(field === "personCode" ? "person" : field, message);
 
   const submit = form.onSubmit((values) => {
     setAlert(null);
-    create.mutate(createUserBody.parse(values), {
+    create.mutate(createUserBody.parse(toBody(values)), {
       onSuccess: (user) => {
         notifySuccess(t("users.created", { username: user.username }));
         onDone();
       },
-      onError: (error) => {
-        const onFields = isApiError(error) && applyServerErrors(error, FIELDS, form.setFieldError);
-        if (!onFields) setAlert(errorMessage(error));
-      },
+      onError: (error) =>
+        handleError(error, {
+          fields: FIELDS,
+          setFieldError,
+          setAlert,
+          onStale: onDone,
+          takenMessage: t("admin2.users.usernameTaken"),
+        }),
     });
   });
 
@@ -77,6 +108,16 @@ function NewUserForm({ onDone }: { onDone: () => void }) {
           label={t("users.isAdmin")}
           description={t("users.isAdminHint")}
           {...form.getInputProps("isAdmin", { type: "checkbox" })}
+        />
+        <ProfilesSelect
+          value={form.values.accessProfileIds}
+          onChange={(ids) => form.setFieldValue("accessProfileIds", ids)}
+          error={form.errors.accessProfileIds}
+        />
+        <PersonSelect
+          value={form.values.person}
+          onChange={(person) => form.setFieldValue("person", person)}
+          error={form.errors.person}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

@@ -1,18 +1,26 @@
-import { Badge, Button, Table, Text } from "@mantine/core";
+import { Button, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "../../../app/format.ts";
+import type { UserRow } from "../../../../shared/users.schemas.ts";
 import { PageHeader } from "../../../app/ui/page-header.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
+import { EditUserModal } from "./edit-user-modal.tsx";
 import { NewUserModal } from "./new-user-modal.tsx";
+import { ResetPasswordModal } from "./reset-password-modal.tsx";
+import { ToggleActiveModal } from "./toggle-active-modal.tsx";
 import { usersQuery } from "./users-api.ts";
+import { type UserAction, UsersTable } from "./users-table.tsx";
 
 export function UsersPage() {
   const { t } = useTranslation();
   const users = useQuery(usersQuery);
   const [creating, { open, close }] = useDisclosure(false);
+  const [target, setTarget] = useState<{ action: UserAction; user: UserRow } | null>(null);
+  const userFor = (action: UserAction) => (target?.action === action ? target.user : null);
+  const closeTarget = () => setTarget(null);
 
   return (
     <>
@@ -21,38 +29,12 @@ export function UsersPage() {
       {users.isError && <QueryError error={users.error} onRetry={() => void users.refetch()} />}
       {users.data && users.data.items.length === 0 && <Text c="dimmed">{t("users.empty")}</Text>}
       {users.data && users.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover aria-label={t("users.title")}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("users.username")}</Table.Th>
-                <Table.Th>{t("users.name")}</Table.Th>
-                <Table.Th>{t("users.email")}</Table.Th>
-                <Table.Th>{t("users.isAdmin")}</Table.Th>
-                <Table.Th>{t("users.status")}</Table.Th>
-                <Table.Th>{t("users.createdAt")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data.items.map((user) => (
-                <Table.Tr key={user.id}>
-                  <Table.Td>{user.username}</Table.Td>
-                  <Table.Td>{user.name}</Table.Td>
-                  <Table.Td>{user.email}</Table.Td>
-                  <Table.Td>{user.isAdmin ? t("common.yes") : t("common.no")}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={user.isActive ? "green" : "gray"}>
-                      {user.isActive ? t("users.active") : t("users.inactive")}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(user.createdAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <UsersTable users={users.data.items} onAction={(action, user) => setTarget({ action, user })} />
       )}
       <NewUserModal opened={creating} onClose={close} />
+      <EditUserModal user={userFor("edit")} onClose={closeTarget} />
+      <ResetPasswordModal user={userFor("password")} onClose={closeTarget} />
+      <ToggleActiveModal user={userFor("toggleActive")} onClose={closeTarget} />
     </>
   );
 }

@@ -1,0 +1,72 @@
+import { Button, Group, Table, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { PageLoader } from "../../../app/ui/page-loader.tsx";
+import { QueryError } from "../../../app/ui/query-error.tsx";
+import { type SettingsItems, type SettingsPath, settingsQuery } from "./settings-api.ts";
+
+export type Column<T> = { header: string; render: (item: T) => ReactNode };
+
+/** What the open modal edits: a new record (null) or an existing one. */
+export type Editing<T> = { item: T | null } | null;
+
+type Props<P extends SettingsPath> = {
+  path: P;
+  labels: { new: string; empty: string; table: string; edit: (item: SettingsItems[P]) => string };
+  columns: Column<SettingsItems[P]>[];
+  renderModal: (editing: Editing<SettingsItems[P]>, close: () => void) => ReactNode;
+};
+
+/** One settings list: its table, a "new" button and the modal that creates or edits a record. */
+export function SettingsPanel<P extends SettingsPath>({ path, labels, columns, renderModal }: Props<P>) {
+  const { t } = useTranslation();
+  const list = useQuery(settingsQuery(path));
+  const [editing, setEditing] = useState<Editing<SettingsItems[P]>>(null);
+  const items = list.data?.items ?? [];
+
+  return (
+    <>
+      <Group justify="flex-end" mb="sm">
+        <Button onClick={() => setEditing({ item: null })}>{labels.new}</Button>
+      </Group>
+      {list.isPending && <PageLoader />}
+      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && items.length === 0 && <Text c="dimmed">{labels.empty}</Text>}
+      {items.length > 0 && (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped highlightOnHover aria-label={labels.table}>
+            <Table.Thead>
+              <Table.Tr>
+                {columns.map((column) => (
+                  <Table.Th key={column.header}>{column.header}</Table.Th>
+                ))}
+                <Table.Th w={1}>{t("admin2.common.actions")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((item) => (
+                <Table.Tr key={item.id}>
+                  {columns.map((column) => (
+                    <Table.Td key={column.header}>{column.render(item)}</Table.Td>
+                  ))}
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      aria-label={labels.edit(item)}
+                      onClick={() => setEditing({ item })}
+                    >
+                      {t("admin2.common.edit")}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {renderModal(editing, () => setEditing(null))}
+    </>
+  );
+}
