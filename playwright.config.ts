@@ -76,7 +76,9 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       // Playwright passes its own environment on: keep a developer's settings out of the test server.
       DATABASE_URL: "",
-      VINCULO_DEMO: "",
+      // The demo company (users atendente, vendedor, financeiro, gerente and their persons) for
+      // the journeys by role; `admin` is still created from VINCULO_ADMIN_PASSWORD.
+      VINCULO_DEMO: "1",
       VINCULO_PUBLIC_URL: "",
       VINCULO_TRUST_PROXY: "",
     },

@@ -1,20 +1,32 @@
-import { Card, Text, Title } from "@mantine/core";
+import { Button, Card, Group, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { canCreatePerson } from "../features/persons/access.ts";
 import { useMe } from "./auth.ts";
 import { usePageTitle } from "./page-title.ts";
 
 export function HomePage() {
   const { t } = useTranslation();
-  const { user } = useMe();
+  const me = useMe();
   usePageTitle(t("layout.home"));
   return (
     <Card withBorder padding="lg" maw={640}>
       <Title order={1} size="h2">
-        {t("home.hello", { name: user.name })}
+        {t("home.hello", { name: me.user.name })}
       </Title>
       <Text mt="xs" c="dimmed">
         {t("home.hint")}
       </Text>
+      {canCreatePerson(me) && (
+        <Group mt="md" gap="sm" align="center">
+          <Button component={Link} to="/pessoas/nova">
+            {t("person.new")}
+          </Button>
+          <Text size="sm" c="dimmed">
+            {t("person.homeHint")}
+          </Text>
+        </Group>
+      )}
     </Card>
   );
 }

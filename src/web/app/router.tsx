@@ -11,6 +11,20 @@ const UsersPage = lazy(() => import("../features/admin/users/users-page.tsx").th
 const TokensPage = lazy(() =>
   import("../features/admin/tokens/tokens-page.tsx").then((m) => ({ default: m.TokensPage })),
 );
+const ProfilesPage = lazy(() =>
+  import("../features/admin/profiles/profiles-page.tsx").then((m) => ({ default: m.ProfilesPage })),
+);
+const SettingsPage = lazy(() =>
+  import("../features/admin/settings/settings-page.tsx").then((m) => ({ default: m.SettingsPage })),
+);
+
+// The person screen and its forms carry zod and the form library: they load on first visit.
+const PersonPage = lazy(() =>
+  import("../features/persons/components/person/person-page.tsx").then((m) => ({ default: m.PersonPage })),
+);
+const NewPersonPage = lazy(() =>
+  import("../features/persons/components/form/new-person-page.tsx").then((m) => ({ default: m.NewPersonPage })),
+);
 
 /**
  * Declarative routes: TanStack Query does the data loading, so the data router's loaders
@@ -22,8 +36,12 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route element={<ProtectedLayout />}>
         <Route index element={<HomePage />} />
+        <Route path="pessoas/nova" element={<NewPersonPage />} />
+        <Route path="pessoas/:code" element={<PersonPage />} />
         <Route path="admin" element={<RequireAdmin />}>
           <Route path="usuarios" element={<UsersPage />} />
+          <Route path="perfis" element={<ProfilesPage />} />
+          <Route path="configuracoes" element={<SettingsPage />} />
           <Route path="tokens" element={<TokensPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

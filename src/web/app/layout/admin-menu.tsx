@@ -25,6 +25,12 @@ export function AdminMenu() {
         <Menu.Item component={Link} to="/admin/usuarios">
           {t("layout.users")}
         </Menu.Item>
+        <Menu.Item component={Link} to="/admin/perfis">
+          {t("admin2.menu.profiles")}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/admin/configuracoes">
+          {t("admin2.menu.settings")}
+        </Menu.Item>
         <Menu.Item component={Link} to="/admin/tokens">
           {t("layout.tokens")}
         </Menu.Item>

@@ -6,6 +6,7 @@ import { useMe } from "../auth.ts";
 import { ErrorBoundary } from "../error-boundary.tsx";
 import { PageLoader } from "../ui/page-loader.tsx";
 import { AdminMenu } from "./admin-menu.tsx";
+import { CommandPalette } from "./command-palette.tsx";
 import { PersonSearch } from "./person-search.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
@@ -23,6 +24,7 @@ export function AppLayout() {
           </Anchor>
           <PersonSearch />
           <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <CommandPalette />
             {me.user.isAdmin && <AdminMenu />}
             <UserMenu />
           </Group>
