@@ -61,17 +61,27 @@ export function addressesRoutes(app: Api, ctx: AppContext): void {
         tags: ["addresses"],
         summary: "Altera um endereço (com version)",
         params: idParam,
+        querystring: categoryQuery,
         body: updateAddressBody,
         response: { 200: address },
       },
     },
-    async (request) => addresses.updateAddress(ctx, requireUser(request), request.params.id, request.body),
+    async (request) =>
+      addresses.updateAddress(ctx, requireUser(request), request.params.id, request.body, request.query.category),
   );
   app.delete(
     "/addresses/:id",
-    { schema: { tags: ["addresses"], summary: "Remove um endereço", params: idParam, response: { 204: z.null() } } },
+    {
+      schema: {
+        tags: ["addresses"],
+        summary: "Remove um endereço",
+        params: idParam,
+        querystring: categoryQuery,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
-      await addresses.deleteAddress(ctx, requireUser(request), request.params.id);
+      await addresses.deleteAddress(ctx, requireUser(request), request.params.id, request.query.category);
       return reply.status(204).send(null);
     },
   );

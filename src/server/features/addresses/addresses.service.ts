@@ -105,10 +105,10 @@ export async function createAddress(
   });
 }
 
-async function addressForWrite(ctx: AppContext, user: AuthUser, id: number, db: Executor) {
+async function addressForWrite(ctx: AppContext, user: AuthUser, id: number, db: Executor, category?: number) {
   const row = await db.selectFrom("addresses").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw new AppError("not_found", "Endereço não encontrado.");
-  const { row: person } = await personByIdForTab(ctx, user, row.person_id, "addresses", "write", db);
+  const { row: person } = await personByIdForTab(ctx, user, row.person_id, "addresses", "write", category, db);
   return { row, person };
 }
 
@@ -117,9 +117,10 @@ export async function updateAddress(
   user: AuthUser,
   id: number,
   body: Partial<AddressInput> & { version: number },
+  category?: number,
 ): Promise<Address> {
   return ctx.db.transaction().execute(async (trx) => {
-    const { row, person } = await addressForWrite(ctx, user, id, trx);
+    const { row, person } = await addressForWrite(ctx, user, id, trx, category);
     if (row.version !== body.version) {
       throw new AppError("stale_version", "Outra pessoa alterou este endereço; recarregue para ver as mudanças.", {
         currentVersion: row.version,
@@ -152,9 +153,9 @@ export async function updateAddress(
   });
 }
 
-export async function deleteAddress(ctx: AppContext, user: AuthUser, id: number): Promise<void> {
+export async function deleteAddress(ctx: AppContext, user: AuthUser, id: number, category?: number): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const { person } = await addressForWrite(ctx, user, id, trx);
+    const { person } = await addressForWrite(ctx, user, id, trx, category);
     await trx.deleteFrom("addresses").where("id", "=", id).execute();
     await settleMain(trx, person.id, null);
   });

@@ -315,3 +315,49 @@ describe("addresses", () => {
     expect((await t.as(clerk, { method: "GET", url: `${url}?category=${cats.Prospect}` })).statusCode).toBe(403);
   });
 });
+
+describe("addresses: the selected category decides the level", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("refuses PATCH and DELETE with ?category= of a category granted only for reading", async () => {
+    const cats = await categoryIds(t.ctx);
+    const person = await makePerson(t.ctx, {
+      categoryIds: [cats.Cliente, cats.Fornecedor],
+      addresses: [
+        {
+          zip: "01310-100",
+          street: "Av. Paulista",
+          number: "1",
+          district: "Bela Vista",
+          city: "São Paulo",
+          state: "SP",
+        },
+      ],
+    });
+    const user = await userWithGrants(t, [
+      { categoryId: cats.Cliente, tab: "addresses", level: "write" },
+      { categoryId: cats.Fornecedor, tab: "addresses", level: "read" },
+    ]);
+    const list = await t.as(user, { method: "GET", url: `/api/persons/${person.code}/addresses` });
+    const address = list.json().items[0];
+    const asSupplier = await t.as(user, {
+      method: "PATCH",
+      url: `/api/addresses/${address.id}?category=${cats.Fornecedor}`,
+      payload: { number: "2", version: address.version },
+    });
+    expect(asSupplier.statusCode).toBe(403);
+    const del = await t.as(user, { method: "DELETE", url: `/api/addresses/${address.id}?category=${cats.Fornecedor}` });
+    expect(del.statusCode).toBe(403);
+    const asCustomer = await t.as(user, {
+      method: "PATCH",
+      url: `/api/addresses/${address.id}?category=${cats.Cliente}`,
+      payload: { number: "2", version: address.version },
+    });
+    expect(asCustomer.statusCode).toBe(200);
+    expect(asCustomer.json().number).toBe("2");
+  });
+});

@@ -67,11 +67,12 @@ export async function personByIdForTab(
   personId: number,
   tab: Tab,
   need: "read" | "write",
+  selectedCategoryId?: number,
   db: Executor = ctx.db,
 ): Promise<VisiblePerson> {
   const row = await repo.findById(db, personId);
   if (!row) throw notFound();
-  return personForTab(ctx, user, row.code, tab, need, undefined, db);
+  return personForTab(ctx, user, row.code, tab, need, selectedCategoryId, db);
 }
 
 function toPerson(row: repo.PersonRow, d: repo.PersonDetails): Person {
@@ -157,7 +158,7 @@ async function assertDocumentFree(db: Executor, access: UserAccess, document: st
   const visible = canSeePerson(access, await repo.categoryIdsOf(db, other.id));
   const which = visible ? ` para a pessoa ${String(other.code).padStart(6, "0")}` : "";
   throw new AppError("conflict", `document: documento já cadastrado${which}.`, [
-    { field: "document", message: "já cadastrado" },
+    { field: "document", message: `documento já cadastrado${which}` },
   ]);
 }
 

@@ -67,11 +67,13 @@ export function relatedRoutes(app: Api, ctx: AppContext): void {
         tags: ["related"],
         summary: "Desfaz um relacionamento",
         params: z.object({ code: personCode, linkId: z.coerce.number().int().positive() }),
+        querystring: categoryQuery,
         response: { 204: z.null() },
       },
     },
     async (request, reply) => {
-      await related.unlinkPerson(ctx, requireUser(request), request.params.code, request.params.linkId);
+      const { code, linkId } = request.params;
+      await related.unlinkPerson(ctx, requireUser(request), code, linkId, request.query.category);
       return reply.status(204).send(null);
     },
   );

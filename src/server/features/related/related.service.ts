@@ -150,9 +150,15 @@ export async function linkPerson(
  * Unlinking needs write on the Related tab of either side the link hangs from. A link to a
  * person this user may not see is not listed, so it cannot be undone either (404).
  */
-export async function unlinkPerson(ctx: AppContext, user: AuthUser, code: number, linkId: number): Promise<void> {
+export async function unlinkPerson(
+  ctx: AppContext,
+  user: AuthUser,
+  code: number,
+  linkId: number,
+  category?: number,
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    const { row, access } = await personForTab(ctx, user, code, "related", "write", undefined, trx);
+    const { row, access } = await personForTab(ctx, user, code, "related", "write", category, trx);
     const notFound = () => new AppError("not_found", "Relacionamento não encontrado.");
     const link = await trx
       .selectFrom("person_relationships")
