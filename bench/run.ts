@@ -123,6 +123,47 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/**
+ * The person screen as the browser loads it: header, tabs and the first page of
+ * open atendimentos, requested together; the time until all three have answered.
+ */
+async function measureScreen(
+  label: string,
+  url: string,
+  headers: Record<string, string>,
+  codes: number[],
+): Promise<void> {
+  const times: number[] = [];
+  const deadline = Date.now() + SECONDS * 1000;
+  let i = 0;
+  const worker = async () => {
+    while (Date.now() < deadline) {
+      const code = codes[i++ % codes.length];
+      const started = performance.now();
+      const responses = await Promise.all(
+        [
+          `/api/persons/${code}`,
+          `/api/persons/${code}/tabs`,
+          `/api/persons/${code}/tickets?area=service&status=open&limit=20`,
+        ].map((path) => fetch(url + path, { headers })),
+      );
+      await Promise.all(responses.map((r) => r.arrayBuffer()));
+      if (responses.every((r) => r.ok)) times.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  times.sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(38)} ${String(Math.round(times.length / SECONDS)).padStart(7)} telas/s  p50 ${percentile(times, 50).toFixed(2)} ms   p95 ${percentile(times, 95).toFixed(2)} ms   p99 ${percentile(times, 99).toFixed(2)} ms`,
+  );
+}
+
+/** Whether this server has the tickets feature (older checkouts of the bench do not). */
+async function hasTickets(url: string, headers: Record<string, string>): Promise<boolean> {
+  const res = await fetch(`${url}/api/my-tickets?limit=1`, { headers });
+  return res.ok;
+}
+
 async function benchTarget(target: Target, bare: Measured): Promise<Measured[]> {
   const port = 3902;
   const server = await startProcess(["src/server/main.ts"], target.env, port);
@@ -153,6 +194,8 @@ async function benchTarget(target: Target, bare: Measured): Promise<Measured[]> 
     console.log(
       `  pessoa por código = ${Math.round((lookup.reqPerSec / bare.reqPerSec) * 100)} % da rota Fastify pura`,
     );
+    const tickets = await hasTickets(url, headers);
+    if (tickets) await measureScreen(`tela da pessoa — ${label}`, url, headers, target.codes);
     return [search, lookup];
   } finally {
     await stop(server);

@@ -105,6 +105,11 @@ export const toSummary = (r: repo.SummaryRow): PersonSummary => ({
   mainPhone: r.main_phone,
 });
 
+/** Summaries (code, name, document, main e-mail and phone) of persons by internal id, in that order. */
+export async function personSummaries(db: Executor, ids: number[]): Promise<PersonSummary[]> {
+  return (await repo.summariesByIds(db, ids)).map(toSummary);
+}
+
 export async function getPerson(ctx: AppContext, user: AuthUser, code: number): Promise<Person> {
   const [found, access] = await Promise.all([repo.header(ctx.db, ctx.dialect, { code }), loadAccess(ctx.db, user)]);
   if (

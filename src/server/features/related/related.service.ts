@@ -5,7 +5,7 @@ import { isUniqueViolation } from "../../db/db-errors.ts";
 import type { Executor } from "../../db/types.ts";
 import { AppError, badRequest } from "../../errors.ts";
 import { canSeePerson } from "../access/access.service.ts";
-import { personForTab, toSummary, visiblePerson } from "../persons/persons.service.ts";
+import { personForTab, personSummaries, visiblePerson } from "../persons/persons.service.ts";
 
 type Side = "outgoing" | "incoming";
 
@@ -16,7 +16,7 @@ async function links(db: Executor, personId: number) {
       .selectFrom("person_relationships as r")
       .innerJoin("relationship_types as t", "t.id", "r.type_id")
       .innerJoin("persons as p", "p.id", direction === "outgoing" ? "r.related_person_id" : "r.person_id")
-      .select((eb) => [
+      .select([
         "r.id as link_id",
         "r.type_id",
         "r.created_at as linked_at",
@@ -24,26 +24,8 @@ async function links(db: Executor, personId: number) {
         "t.inverse_name",
         "p.id",
         "p.code",
-        "p.kind",
-        "p.name",
         "p.short_name",
-        "p.document",
-        "p.is_active",
         "p.sort_name",
-        eb
-          .selectFrom("person_emails as e")
-          .select("e.address")
-          .whereRef("e.person_id", "=", "p.id")
-          .where("e.is_main", "=", 1)
-          .limit(1)
-          .as("main_email"),
-        eb
-          .selectFrom("person_phones as f")
-          .select("f.number")
-          .whereRef("f.person_id", "=", "p.id")
-          .where("f.is_main", "=", 1)
-          .limit(1)
-          .as("main_phone"),
       ])
       .where(direction === "outgoing" ? "r.person_id" : "r.related_person_id", "=", personId)
       .execute();
@@ -62,7 +44,11 @@ async function links(db: Executor, personId: number) {
     : [];
   const byPerson = new Map<number, number[]>();
   for (const c of cats) byPerson.set(c.person_id, [...(byPerson.get(c.person_id) ?? []), c.category_id]);
-  return rows.map((r) => ({ ...r, categoryIds: byPerson.get(r.id) ?? [] }));
+  const summaries = new Map((await personSummaries(db, ids)).map((p) => [p.code, p]));
+  return rows.flatMap((r) => {
+    const person = summaries.get(r.code);
+    return person ? [{ ...r, person, categoryIds: byPerson.get(r.id) ?? [] }] : [];
+  });
 }
 
 export async function listRelated(
@@ -92,7 +78,7 @@ export async function listRelated(
         direction: r.direction,
         typeId: r.type_id,
         label: r.direction === "incoming" && r.inverse_name ? r.inverse_name : r.type_name,
-        person: toSummary(r),
+        person: r.person,
         createdAt: r.linked_at,
       }))
   );
