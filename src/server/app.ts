@@ -20,6 +20,7 @@ import { personsRoutes } from "./features/persons/persons.routes.ts";
 import { relatedRoutes } from "./features/related/related.routes.ts";
 import { settingsRoutes } from "./features/settings/settings.routes.ts";
 import { systemRoutes } from "./features/system/system.routes.ts";
+import { ticketsRoutes } from "./features/tickets/tickets.routes.ts";
 import { tokensRoutes } from "./features/tokens/tokens.routes.ts";
 import { usersRoutes } from "./features/users/users.routes.ts";
 import { registerAuth } from "./plugins/auth.ts";
@@ -106,6 +107,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       personsRoutes(typed, ctx);
       addressesRoutes(typed, ctx);
       relatedRoutes(typed, ctx);
+      ticketsRoutes(typed, ctx);
     },
     { prefix: "/api" },
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { priority, ticketArea } from "./tickets.schemas.ts";
 
 export const CATEGORY_ROLES = ["customer", "supplier", "employee", "representative", "carrier", "other"] as const;
 export const categoryRole = z.enum(CATEGORY_ROLES);
@@ -55,3 +56,46 @@ export const updateRelationshipTypeBody = z.object({
   isActive: z.boolean().optional(),
   version,
 });
+
+/** Tipos de atendimento: the area says which tab (Atendimentos or Produção) their tickets live in. */
+export const daysToDue = z
+  .number()
+  .int("número inteiro de dias")
+  .min(0, "no mínimo 0 dias")
+  .max(3650, "no máximo 3650 dias");
+export const ticketType = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  area: ticketArea,
+  daysToDue: z.number().int(),
+  defaultPriority: priority,
+  isActive: z.boolean(),
+  version: z.number().int(),
+});
+export type TicketType = z.infer<typeof ticketType>;
+export const createTicketTypeBody = z.object({
+  name,
+  area: ticketArea,
+  daysToDue,
+  defaultPriority: priority.default("normal"),
+});
+export const updateTicketTypeBody = z.object({
+  name: name.optional(),
+  area: ticketArea.optional(),
+  daysToDue: daysToDue.optional(),
+  defaultPriority: priority.optional(),
+  isActive: z.boolean().optional(),
+  version,
+});
+
+/** Setores and produtos: a name that can be deactivated. */
+export const namedSetting = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  isActive: z.boolean(),
+  version: z.number().int(),
+});
+export type Sector = z.infer<typeof namedSetting>;
+export type Product = z.infer<typeof namedSetting>;
+export const createNamedSettingBody = z.object({ name });
+export const updateNamedSettingBody = z.object({ name: name.optional(), isActive: z.boolean().optional(), version });

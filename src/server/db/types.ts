@@ -153,6 +153,69 @@ export type AccessProfilesTable = {
 export type AccessGrantsTable = { profile_id: number; category_id: number; tab: string; level: string };
 export type UserAccessProfilesTable = { user_id: number; profile_id: number };
 
+export type TicketTypesTable = {
+  id: Generated<number>;
+  name: string;
+  /** 'service' | 'production' */
+  area: string;
+  days_to_due: number;
+  /** 'low' | 'normal' | 'high' | 'urgent' */
+  default_priority: Generated<string>;
+  is_active: Generated<number>;
+  version: Generated<number>;
+};
+
+export type SectorsTable = {
+  id: Generated<number>;
+  name: string;
+  is_active: Generated<number>;
+  version: Generated<number>;
+};
+export type ProductsTable = SectorsTable;
+
+export type TicketsTable = {
+  id: Generated<number>;
+  number: number;
+  person_id: number;
+  /** 'service' | 'production' */
+  area: string;
+  type_id: number;
+  subject: string;
+  search_text: string;
+  product_id: number | null;
+  sector_id: number;
+  responsible_user_id: number | null;
+  /** 'low' | 'normal' | 'high' | 'urgent' */
+  priority: string;
+  contact_name: string | null;
+  /** 'phone' | 'email' | 'visit' | 'chat' | 'portal' */
+  channel: string | null;
+  /** 'open' | 'closed' */
+  status: string;
+  opened_at: string;
+  opened_by: number | null;
+  due_at: string;
+  internal_contact_at: string | null;
+  internal_contact_user_id: number | null;
+  closed_at: string | null;
+  closed_by: number | null;
+  duplicated_from_id: number | null;
+  note_count: Generated<number>;
+  last_note_at: string | null;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+export type TicketNotesTable = {
+  id: Generated<number>;
+  ticket_id: number;
+  author_id: number | null;
+  /** 'user' | 'system' */
+  kind: string;
+  text: string;
+  created_at: string;
+};
+
 export type Database = {
   sequences: SequencesTable;
   categories: CategoriesTable;
@@ -172,6 +235,11 @@ export type Database = {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   auth_failures: AuthFailuresTable;
+  ticket_types: TicketTypesTable;
+  sectors: SectorsTable;
+  products: ProductsTable;
+  tickets: TicketsTable;
+  ticket_notes: TicketNotesTable;
 };
 
 export type Dialect = "sqlite" | "postgres";

@@ -5,6 +5,7 @@ import type { AppContext, AuthUser } from "../context.ts";
 import { createProfile } from "../features/access/profiles.service.ts";
 import { createPerson } from "../features/persons/persons.service.ts";
 import { createUser } from "../features/users/users.service.ts";
+import { seedDemoTickets } from "./demo-tickets.ts";
 import {
   CITIES,
   COMPANY_NAMES,
@@ -369,5 +370,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ persons: number; user
     });
     users.push(u.username);
   }
+  await seedDemoTickets(ctx);
   return { persons: persons.length, users };
 }

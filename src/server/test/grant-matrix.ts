@@ -2,7 +2,9 @@ import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { type Grant, type Level, TABS, type Tab } from "../../shared/access.schemas.ts";
 import type { Person } from "../../shared/persons.schemas.ts";
 import { type DefaultCategory, makePerson, userWithGrants } from "./factories.ts";
+import { TICKET_ROWS } from "./grant-matrix-tickets.ts";
 import { TEST_ORIGIN, type TestApp, type TestUser } from "./test-app.ts";
+import { type TicketRefs, ticketRefs } from "./tickets.ts";
 
 /**
  * The grant matrix: every endpoint of the person screen (and of administration) against every
@@ -14,6 +16,10 @@ import { TEST_ORIGIN, type TestApp, type TestUser } from "./test-app.ts";
  * - anonymous → 401, always;
  * - a person the user cannot see (no grant on any of its categories) → 404, and absent from lists;
  * - visible, but no grant for the tab, or a read grant for a write → 403;
+ * - a ticket (by id, or in "Meus atendimentos") exists for a user only with a grant on its area's
+ *   tab (Atendimentos for service, Produção for production): without one → 404, never 403, so a
+ *   production ticket does not leak to someone who only has Atendimentos (the sisterTabWrite
+ *   situation proves it); a read grant asking to write → 403;
  * - person header: read = visible; write = a write grant (any tab) on one of its categories;
  * - creating a person: a write grant (any tab) on each chosen category, else 403;
  * - administration → 403 for everyone but administrators; settings lists → any logged-in user;
@@ -24,6 +30,8 @@ import { TEST_ORIGIN, type TestApp, type TestUser } from "./test-app.ts";
 export type Need =
   /** A tab of the person screen, at a level. */
   | { kind: "tab"; tab: Tab; level: Level }
+  /** A ticket addressed by id (or listed across persons): the grant of its area's tab, at a level. */
+  | { kind: "ticket"; tab: "tickets" | "production"; level: Level }
   /** The person itself: read = the person is visible; write = write on one of its categories. */
   | { kind: "person"; level: Level }
   /** Creating a person in the fixture's category. */
@@ -42,6 +50,11 @@ export const SITUATIONS = [
   "otherCategory",
   /** Read on the person's category, for a tab other than the one the endpoint needs. */
   "otherTabRead",
+  /**
+   * Write on the person's category, for the endpoint's sister tab (Atendimentos ↔ Produção;
+   * Atendimentos for every other tab): one tab's grant never opens the other.
+   */
+  "sisterTabWrite",
   /** Read on the person's category, for the endpoint's tab. */
   "rightTabRead",
   /** Write on the person's category, for the endpoint's tab. */
@@ -59,19 +72,27 @@ export type Outcome = "2xx" | "401" | "403" | "404";
 export function expectedOutcome(need: Need, situation: Situation): Outcome {
   if (situation === "anonymous") return "401";
   if (situation === "admin") return "2xx";
+  const writesCategory = situation === "rightTabWrite" || situation === "sisterTabWrite";
   switch (need.kind) {
     case "settings-read":
       return "2xx";
     case "admin":
       return "403";
     case "create-person":
-      return situation === "rightTabWrite" ? "2xx" : "403";
+      return writesCategory ? "2xx" : "403";
+    case "ticket":
+      if (situation !== "rightTabRead" && situation !== "rightTabWrite") return "404";
+      return need.level === "write" && situation === "rightTabRead" ? "403" : "2xx";
     case "person":
     case "tab": {
-      const visible = situation === "otherTabRead" || situation === "rightTabRead" || situation === "rightTabWrite";
+      const visible =
+        situation === "otherTabRead" ||
+        situation === "sisterTabWrite" ||
+        situation === "rightTabRead" ||
+        situation === "rightTabWrite";
       if (!visible) return "404";
-      if (need.kind === "person") return need.level === "read" || situation === "rightTabWrite" ? "2xx" : "403";
-      if (situation === "otherTabRead") return "403";
+      if (need.kind === "person") return need.level === "read" || writesCategory ? "2xx" : "403";
+      if (situation === "otherTabRead" || situation === "sisterTabWrite") return "403";
       if (need.level === "write" && situation === "rightTabRead") return "403";
       return "2xx";
     }
@@ -96,6 +117,8 @@ export type MatrixFixture = {
   adminCall: (options: InjectOptions) => Promise<Record<string, unknown>>;
   /** A short string unique in the run, for names that must not collide. */
   unique: () => string;
+  /** Default ticket types, sectors and products. */
+  ticketRefs: TicketRefs;
 };
 
 /** What one case works on: the person, and the record under test when the URL names one. */
@@ -105,12 +128,15 @@ export type MatrixEndpoint = {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** The route as OpenAPI spells it ("/api/persons/{code}/addresses"): the test name and the coverage key. */
   path: string;
+  /** Tells apart rows of one route (e.g. the ticket area), in the test name. */
+  label?: string;
   need: Need;
   /**
    * Creates what one case needs; default: the shared person. An endpoint that changes or removes a
-   * record creates a fresh one here, so each case meets the state it expects.
+   * record creates a fresh one here, so each case meets the state it expects. `caller` is the
+   * user of the situation (null when anonymous), for records that must belong to them.
    */
-  setup?: (f: MatrixFixture) => Promise<CaseRecord>;
+  setup?: (f: MatrixFixture, caller: TestUser | null) => Promise<CaseRecord>;
   url: (r: CaseRecord, f: MatrixFixture) => string;
   /** A valid body: the answer then depends on access only. */
   body?: (r: CaseRecord, f: MatrixFixture) => object;
@@ -363,6 +389,12 @@ export const SETTINGS_ROWS: MatrixEndpoint[] = [
   ...settingsRows("relationship-types", (f) => ({ name: `Vínculo ${f.unique()}`, inverseName: "Inverso" })),
 ];
 
+export const TICKET_SETTINGS_ROWS: MatrixEndpoint[] = [
+  ...settingsRows("ticket-types", (f) => ({ name: `Tipo ${f.unique()}`, area: "service", daysToDue: 3 })),
+  ...settingsRows("sectors", (f) => ({ name: `Setor ${f.unique()}` })),
+  ...settingsRows("products", (f) => ({ name: `Produto ${f.unique()}` })),
+];
+
 /** Every row; a new feature appends its own list here. */
 export const MATRIX: MatrixEndpoint[] = [
   ...PERSON_ROWS,
@@ -370,6 +402,8 @@ export const MATRIX: MatrixEndpoint[] = [
   ...RELATED_ROWS,
   ...ADMIN_ROWS,
   ...SETTINGS_ROWS,
+  ...TICKET_SETTINGS_ROWS,
+  ...TICKET_ROWS,
 ];
 
 /** Documented routes that are outside the matrix on purpose, with the reason. */
@@ -410,11 +444,15 @@ export async function buildMatrixFixture(t: TestApp, cats: Record<DefaultCategor
     newPerson: (name) => makePerson(t.ctx, { categoryIds: [categoryId], name: name ?? `Pessoa da Matriz ${unique()}` }),
     adminCall,
     unique,
+    ticketRefs: await ticketRefs(t.ctx),
   };
 }
 
 /** The tab whose grant a row is about: its own, or any tab (Addresses) for the person and the rest. */
-const rowTab = (need: Need): Tab => (need.kind === "tab" ? need.tab : "addresses");
+const rowTab = (need: Need): Tab => (need.kind === "tab" || need.kind === "ticket" ? need.tab : "addresses");
+
+/** Atendimentos and Produção are each other's sister; every other tab's sister is Atendimentos. */
+export const sisterTab = (tab: Tab): Tab => (tab === "tickets" ? "production" : "tickets");
 
 function grantsFor(f: MatrixFixture, situation: Situation, tab: Tab): Grant[] {
   const other = TABS.find((x) => x !== tab) as Tab;
@@ -423,6 +461,8 @@ function grantsFor(f: MatrixFixture, situation: Situation, tab: Tab): Grant[] {
       return TABS.map((x) => ({ categoryId: f.otherCategoryId, tab: x, level: "write" as const }));
     case "otherTabRead":
       return [{ categoryId: f.categoryId, tab: other, level: "read" }];
+    case "sisterTabWrite":
+      return [{ categoryId: f.categoryId, tab: sisterTab(tab), level: "write" }];
     case "rightTabRead":
       return [{ categoryId: f.categoryId, tab, level: "read" }];
     case "rightTabWrite":
@@ -432,7 +472,10 @@ function grantsFor(f: MatrixFixture, situation: Situation, tab: Tab): Grant[] {
   }
 }
 
-/** Makes the requests of one situation, creating (once) the user it needs. */
+/**
+ * Makes the requests of one situation, creating (once) the user it needs; `userFor` answers that
+ * user (null when anonymous), for a setup that must make a record theirs.
+ */
 export function matrixCaller(f: MatrixFixture) {
   const users = new Map<string, Promise<TestUser>>();
   const userFor = (situation: Situation, need: Need): Promise<TestUser> | null => {
@@ -447,9 +490,12 @@ export function matrixCaller(f: MatrixFixture) {
     }
     return user;
   };
-  return async (situation: Situation, row: MatrixEndpoint, options: InjectOptions) => {
+  const call = async (situation: Situation, row: MatrixEndpoint, options: InjectOptions) => {
     const user = userFor(situation, row.need);
     if (!user) return f.t.app.inject({ ...options, headers: { origin: TEST_ORIGIN, ...options.headers } });
     return f.t.as(await user, options);
   };
+  return Object.assign(call, {
+    userFor: async (situation: Situation, row: MatrixEndpoint) => (await userFor(situation, row.need)) ?? null,
+  });
 }

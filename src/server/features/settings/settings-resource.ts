@@ -7,7 +7,7 @@ import { AppError } from "../../errors.ts";
 import { adminOnly, userOnly } from "../../plugins/auth.ts";
 import type { Api } from "../../types.ts";
 
-type SettingsTable = "categories" | "characteristics" | "relationship_types";
+type SettingsTable = "categories" | "characteristics" | "relationship_types" | "ticket_types" | "sectors" | "products";
 
 /**
  * A list of settings an administrator edits (name-keyed, deactivated rather than
@@ -28,9 +28,11 @@ export function settingsResource<Create extends z.ZodType, Update extends z.ZodT
     update: Update;
     toItem: (row: Record<string, unknown>) => unknown;
     toRow: (body: Partial<z.infer<Create>>) => Values;
+    /** A rule a change must pass (e.g. a ticket type in use keeps its area); throws an AppError to refuse it. */
+    checkUpdate?: (current: Record<string, unknown>, changes: Values) => Promise<void>;
   },
 ): void {
-  // One generic handler for three tables: typed at the edges (zod schemas), loosely inside.
+  // One generic handler for several tables: typed at the edges (zod schemas), loosely inside.
   const app = typedApp as unknown as FastifyInstance;
   const table = spec.table as "categories";
   const duplicate = () =>
@@ -100,6 +102,7 @@ export function settingsResource<Create extends z.ZodType, Update extends z.ZodT
         ...spec.toRow(body as unknown as Partial<z.infer<Create>>),
         ...(body.isActive !== undefined && { is_active: body.isActive ? 1 : 0 }),
       } as { name?: string };
+      await spec.checkUpdate?.(current, changes as Values);
       const result = await ctx.db
         .updateTable(table)
         .set({ ...changes, version: current.version + 1 })

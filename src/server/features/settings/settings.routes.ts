@@ -13,6 +13,7 @@ import {
 import type { AppContext } from "../../context.ts";
 import type { Api } from "../../types.ts";
 import { settingsResource } from "./settings-resource.ts";
+import { ticketSettingsRoutes } from "./ticket-settings.routes.ts";
 
 const defined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -66,4 +67,5 @@ export function settingsRoutes(app: Api, ctx: AppContext): void {
     }),
     toRow: (b) => defined({ name: b.name, inverse_name: b.inverseName }),
   });
+  ticketSettingsRoutes(app, ctx);
 }

@@ -1,0 +1,78 @@
+import {
+  createNamedSettingBody,
+  createTicketTypeBody,
+  namedSetting,
+  ticketType,
+  updateNamedSettingBody,
+  updateTicketTypeBody,
+} from "../../../shared/settings.schemas.ts";
+import type { Priority, TicketArea } from "../../../shared/tickets.schemas.ts";
+import type { AppContext } from "../../context.ts";
+import { AppError } from "../../errors.ts";
+import type { Api } from "../../types.ts";
+import { settingsResource } from "./settings-resource.ts";
+
+const defined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+const named = (r: Record<string, unknown>) => ({
+  id: r.id as number,
+  name: r.name as string,
+  isActive: r.is_active === 1,
+  version: r.version as number,
+});
+
+/** Ticket types, sectors and products (Configurador › Atendimentos). */
+export function ticketSettingsRoutes(app: Api, ctx: AppContext): void {
+  settingsResource(app, ctx, {
+    path: "ticket-types",
+    table: "ticket_types",
+    label: "tipo de atendimento",
+    item: ticketType,
+    create: createTicketTypeBody,
+    update: updateTicketTypeBody,
+    toItem: (r) => ({
+      ...named(r),
+      area: r.area as TicketArea,
+      daysToDue: r.days_to_due as number,
+      defaultPriority: r.default_priority as Priority,
+    }),
+    toRow: (b) =>
+      defined({ name: b.name, area: b.area, days_to_due: b.daysToDue, default_priority: b.defaultPriority }),
+    // A ticket's tab (and so who may see it) follows its area: a type in use keeps its area.
+    checkUpdate: async (current, changes) => {
+      if (changes.area === undefined || changes.area === current.area) return;
+      const used = await ctx.db
+        .selectFrom("tickets")
+        .select("id")
+        .where("type_id", "=", current.id as number)
+        .limit(1)
+        .executeTakeFirst();
+      if (used) {
+        throw new AppError("conflict", "area: este tipo já tem atendimentos; crie outro tipo para a outra área.", [
+          { field: "area", message: "tipo em uso" },
+        ]);
+      }
+    },
+  });
+  settingsResource(app, ctx, {
+    path: "sectors",
+    table: "sectors",
+    label: "setor",
+    item: namedSetting,
+    create: createNamedSettingBody,
+    update: updateNamedSettingBody,
+    toItem: named,
+    toRow: (b) => defined({ name: b.name }),
+  });
+  settingsResource(app, ctx, {
+    path: "products",
+    table: "products",
+    label: "produto",
+    item: namedSetting,
+    create: createNamedSettingBody,
+    update: updateNamedSettingBody,
+    toItem: named,
+    toRow: (b) => defined({ name: b.name }),
+  });
+}
