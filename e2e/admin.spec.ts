@@ -33,6 +33,8 @@ test("administrador cria característica, perfil de acesso e usuário; o usuári
   // A long journey with three password hashes (one user created, two logins): more than the default 30 s.
   test.setTimeout(90_000);
   const characteristic = `Cliente diamante ${SUFFIX}`;
+  const sector = `Pós-venda ${SUFFIX}`;
+  const ticketType = `Visita de manutenção ${SUFFIX}`;
   const profile = `Suporte ${SUFFIX}`;
   const username = `suporte1-${SUFFIX}`;
   const password = "suporte-e2e-123";
@@ -50,6 +52,31 @@ test("administrador cria característica, perfil de acesso e usuário; o usuári
   await expect(newCharacteristic).toBeHidden();
   const characteristics = page.getByRole("table", { name: "Características" });
   await expect(characteristics.getByRole("row").filter({ hasText: characteristic })).toContainText("#6a1b9a");
+
+  // Configurações → Setores and Tipos de atendimento: a sector, and a type with its area and deadline.
+  await page.getByRole("tab", { name: "Setores" }).click();
+  await page.getByRole("button", { name: "Novo setor" }).click();
+  const newSector = page.getByRole("dialog", { name: "Novo setor" });
+  await newSector.getByLabel("Nome", { exact: true }).fill(sector);
+  await newSector.getByRole("button", { name: "Criar" }).click();
+  await expect(newSector).toBeHidden();
+  const sectorRow = page.getByRole("table", { name: "Setores" }).getByRole("row").filter({ hasText: sector });
+  await expect(sectorRow.getByRole("cell")).toHaveText([sector, "Ativo", /Editar/]);
+
+  await page.getByRole("tab", { name: "Tipos de atendimento" }).click();
+  await page.getByRole("button", { name: "Novo tipo de atendimento" }).click();
+  const newType = page.getByRole("dialog", { name: "Novo tipo de atendimento" });
+  await newType.getByLabel("Nome", { exact: true }).fill(ticketType);
+  await newType.getByRole("combobox", { name: "Área", exact: true }).click();
+  await page.getByRole("option", { name: "Atendimento", exact: true }).click();
+  await newType.getByLabel("Prazo em dias", { exact: true }).fill("3");
+  await newType.getByRole("button", { name: "Criar" }).click();
+  await expect(newType).toBeHidden();
+  const typeRow = page
+    .getByRole("table", { name: "Tipos de atendimento" })
+    .getByRole("row")
+    .filter({ hasText: ticketType });
+  await expect(typeRow.getByRole("cell")).toHaveText([ticketType, "Atendimento", "3", "Normal", "Ativo", /Editar/]);
 
   // Perfis de acesso: Cliente — Endereços: Escrita, Cliente — Pessoas relacionadas: Leitura.
   await openAdmin(page, "Perfis de acesso");

@@ -1,5 +1,12 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Category, Characteristic, RelationshipType } from "../../../../shared/settings.schemas.ts";
+import type {
+  Category,
+  Characteristic,
+  Product,
+  RelationshipType,
+  Sector,
+  TicketType,
+} from "../../../../shared/settings.schemas.ts";
 import { api } from "../../../app/api.ts";
 
 /** The settings lists this page edits, by their path under /api/settings. */
@@ -7,6 +14,9 @@ export type SettingsItems = {
   categories: Category;
   characteristics: Characteristic;
   "relationship-types": RelationshipType;
+  "ticket-types": TicketType;
+  sectors: Sector;
+  products: Product;
 };
 export type SettingsPath = keyof SettingsItems;
 

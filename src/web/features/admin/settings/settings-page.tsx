@@ -2,12 +2,20 @@ import { Tabs } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PageHeader } from "../../../app/ui/page-header.tsx";
+import { i18n } from "../../../i18n/index.ts";
 import { CategoriesPanel } from "./categories-panel.tsx";
 import { CharacteristicsPanel } from "./characteristics-panel.tsx";
+import { ProductsPanel, SectorsPanel } from "./named-settings-panel.tsx";
 import { RelationshipTypesPanel } from "./relationship-types-panel.tsx";
+import { ticketSettingsEn, ticketSettingsPtBR } from "./ticket-settings-i18n.ts";
+import { TicketTypesPanel } from "./ticket-types-panel.tsx";
+
+// The ticket settings' strings ship with this lazy page, not with the first load.
+i18n.addResourceBundle("pt-BR", "translation", ticketSettingsPtBR, true, false);
+i18n.addResourceBundle("en", "translation", ticketSettingsEn, true, false);
 
 /** The tab lives in the address (?aba=), so a link or a reload opens the same list. */
-const TABS = ["categorias", "caracteristicas", "relacionamentos"] as const;
+const TABS = ["categorias", "caracteristicas", "relacionamentos", "tipos-atendimento", "setores", "produtos"] as const;
 type TabKey = (typeof TABS)[number];
 const isTab = (value: string | null): value is TabKey => TABS.some((tab) => tab === value);
 
@@ -31,6 +39,9 @@ export function SettingsPage() {
           <Tabs.Tab value="categorias">{t("admin2.settings.categories.title")}</Tabs.Tab>
           <Tabs.Tab value="caracteristicas">{t("admin2.settings.characteristics.title")}</Tabs.Tab>
           <Tabs.Tab value="relacionamentos">{t("admin2.settings.relationshipTypes.title")}</Tabs.Tab>
+          <Tabs.Tab value="tipos-atendimento">{t("ticketSettings.ticketTypes.title")}</Tabs.Tab>
+          <Tabs.Tab value="setores">{t("ticketSettings.sectors.title")}</Tabs.Tab>
+          <Tabs.Tab value="produtos">{t("ticketSettings.products.title")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="categorias">
           <CategoriesPanel />
@@ -40,6 +51,15 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="relacionamentos">
           <RelationshipTypesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="tipos-atendimento">
+          <TicketTypesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="setores">
+          <SectorsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="produtos">
+          <ProductsPanel />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { isApiError } from "../../../app/api.ts";
 import { notifySuccess } from "../../../app/notify.ts";
 import { useSaveErrorHandler } from "../shared/save-errors.ts";
 import { type SettingsItems, type SettingsPath, useSaveSetting } from "./settings-api.ts";
@@ -11,6 +12,11 @@ type Options<P extends SettingsPath> = {
   setFieldError: (field: string, message: string) => void;
   success: (saved: SettingsItems[P]) => string;
   onDone: () => void;
+  /**
+   * What a 409 on a field other than the name says (e.g. a ticket type in use keeps its area);
+   * a 409 on `name` is always "this name already exists".
+   */
+  conflicts?: Readonly<Record<string, string>>;
 };
 
 /** Saves a settings record (PATCH with its version, or POST) and reports the outcome. */
@@ -21,10 +27,17 @@ export function useSettingSave<P extends SettingsPath>({
   setFieldError,
   success,
   onDone,
+  conflicts,
 }: Options<P>) {
   const save = useSaveSetting(path);
   const handleError = useSaveErrorHandler();
   const [alert, setAlert] = useState<string | null>(null);
+  const onConflict = (error: unknown): boolean => {
+    if (!conflicts || !isApiError(error) || error.status !== 409) return false;
+    const issues = error.fieldIssues.filter((issue) => Object.hasOwn(conflicts, issue.field));
+    for (const issue of issues) setFieldError(issue.field, conflicts[issue.field] ?? issue.message);
+    return issues.length > 0;
+  };
   const run = (body: object) => {
     setAlert(null);
     save.mutate(
@@ -34,7 +47,9 @@ export function useSettingSave<P extends SettingsPath>({
           notifySuccess(success(saved));
           onDone();
         },
-        onError: (error) => handleError(error, { fields, setFieldError, setAlert, onStale: onDone }),
+        onError: (error) => {
+          if (!onConflict(error)) handleError(error, { fields, setFieldError, setAlert, onStale: onDone });
+        },
       },
     );
   };
