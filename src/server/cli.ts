@@ -45,10 +45,11 @@ const commands: Record<string, Command> = {
     run: async (args) => (await import("./cli/token.ts")).tokenCommand(args),
   },
   seed: {
-    usage: "seed --demo | seed --scale <N>",
+    usage: "seed --demo | seed [--scale <N>] [--tickets <M>]",
     summary: [
-      "--demo: carrega a empresa de demonstração num banco vazio (pessoas, perfis, usuários);",
-      "--scale N: acrescenta N pessoas geradas (para medir desempenho), em lotes, com barra de progresso",
+      "--demo: carrega a empresa de demonstração num banco vazio (pessoas, perfis, usuários, atendimentos);",
+      "--scale N: acrescenta N pessoas geradas; --tickets M: M atendimentos (~3 pareceres cada)",
+      "sobre as pessoas existentes — para medir desempenho, em lotes, com barra de progresso",
     ],
     run: async (args) => (await import("./cli/seed.ts")).seedCommand(args),
   },
