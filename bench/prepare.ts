@@ -23,7 +23,17 @@ export type Target = {
   persons: number;
   /** Codes of persons the bench user may see, so lookups measure the 200 path. */
   codes: number[];
+  /** Tickets in the database (`vinculo seed --tickets M` adds them): the person-screen figure needs some. */
+  tickets: number;
 };
+
+async function countTickets(handle: DbHandle): Promise<number> {
+  const row = await handle.db
+    .selectFrom("tickets")
+    .select((eb) => eb.fn.max("id").as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
 
 async function countPersons(handle: DbHandle): Promise<{ n: number; maxCode: number }> {
   const row = await handle.db
@@ -100,7 +110,14 @@ export async function prepareSqlite(persons: number): Promise<Target> {
   try {
     const { token, codes, n } = await prepare(handle, persons, `sqlite-${persons}`);
     handle.sqlite?.pragma("optimize");
-    return { dialect: "sqlite", env: { VINCULO_DATA_DIR: dataDir }, token, persons: n, codes };
+    return {
+      dialect: "sqlite",
+      env: { VINCULO_DATA_DIR: dataDir },
+      token,
+      persons: n,
+      codes,
+      tickets: await countTickets(handle),
+    };
   } finally {
     await handle.close();
   }
@@ -128,6 +145,7 @@ export async function preparePostgres(baseUrl: string, persons: number): Promise
       token,
       persons: n,
       codes,
+      tickets: await countTickets(handle),
     };
   } finally {
     await handle.close();

@@ -158,12 +158,6 @@ async function measureScreen(
   );
 }
 
-/** Whether this server has the tickets feature (older checkouts of the bench do not). */
-async function hasTickets(url: string, headers: Record<string, string>): Promise<boolean> {
-  const res = await fetch(`${url}/api/my-tickets?limit=1`, { headers });
-  return res.ok;
-}
-
 async function benchTarget(target: Target, bare: Measured): Promise<Measured[]> {
   const port = 3902;
   const server = await startProcess(["src/server/main.ts"], target.env, port);
@@ -194,8 +188,10 @@ async function benchTarget(target: Target, bare: Measured): Promise<Measured[]> 
     console.log(
       `  pessoa por código = ${Math.round((lookup.reqPerSec / bare.reqPerSec) * 100)} % da rota Fastify pura`,
     );
-    const tickets = await hasTickets(url, headers);
-    if (tickets) await measureScreen(`tela da pessoa — ${label}`, url, headers, target.codes);
+    if (target.tickets) {
+      const screen = `tela da pessoa — ${label}, ${target.tickets.toLocaleString("pt-BR")} atendimentos`;
+      await measureScreen(screen, url, headers, target.codes);
+    }
     return [search, lookup];
   } finally {
     await stop(server);

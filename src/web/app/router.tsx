@@ -26,6 +26,11 @@ const NewPersonPage = lazy(() =>
   import("../features/persons/components/form/new-person-page.tsx").then((m) => ({ default: m.NewPersonPage })),
 );
 
+// Meus atendimentos: its strings and the tickets code come with the page.
+const MyTicketsPage = lazy(() =>
+  import("../features/tickets/components/my-tickets-page.tsx").then((m) => ({ default: m.MyTicketsPage })),
+);
+
 /**
  * Declarative routes: TanStack Query does the data loading, so the data router's loaders
  * and actions would be unused weight (~16 KiB gzipped on the first load).
@@ -38,6 +43,7 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="pessoas/nova" element={<NewPersonPage />} />
         <Route path="pessoas/:code" element={<PersonPage />} />
+        <Route path="meus-atendimentos" element={<MyTicketsPage />} />
         <Route path="admin" element={<RequireAdmin />}>
           <Route path="usuarios" element={<UsersPage />} />
           <Route path="perfis" element={<ProfilesPage />} />

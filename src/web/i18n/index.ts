@@ -1,5 +1,8 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import type { TicketSettingsMessages } from "../features/admin/settings/ticket-settings-i18n.ts";
+// Type only (no bytes): the tickets strings are added by their lazy chunks (features/tickets/register-i18n.ts).
+import type { TicketsMessages } from "../features/tickets/i18n.ts";
 import { en } from "./en.ts";
 import { type Messages, ptBR } from "./pt-BR.ts";
 
@@ -16,7 +19,7 @@ declare module "i18next" {
   // biome-ignore lint/style/useConsistentTypeDefinitions: module augmentation needs an interface
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: Messages };
+    resources: { translation: Messages & TicketsMessages & TicketSettingsMessages };
   }
 }
 

@@ -5,6 +5,9 @@ import type { PersonSummary } from "../../../shared/persons.schemas.ts";
 import { canCreatePerson } from "../../features/persons/access.ts";
 import { personSearchQuery } from "../../features/persons/api/search-api.ts";
 import { parsePersonCode, personPath } from "../../features/persons/person-code.ts";
+import { hasTicketAccess, MY_TICKETS_PATH } from "../../features/tickets/access.ts";
+// The palette is a lazy chunk: it brings the tickets strings for its "Meus atendimentos" entry.
+import "../../features/tickets/register-i18n.ts";
 import { useMe } from "../auth.ts";
 
 export type PaletteEntry =
@@ -20,6 +23,7 @@ function useScreens(): { label: string; to: string }[] {
   return [
     { label: t("layout.home"), to: "/" },
     ...(canCreatePerson(me) ? [{ label: t("person.new"), to: "/pessoas/nova" }] : []),
+    ...(hasTicketAccess(me) ? [{ label: t("tickets.my.title"), to: MY_TICKETS_PATH }] : []),
     ...(me.user.isAdmin
       ? [
           { label: t("layout.users"), to: "/admin/usuarios" },

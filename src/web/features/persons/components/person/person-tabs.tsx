@@ -1,9 +1,16 @@
 import { Alert, Tabs, Text } from "@mantine/core";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import type { Level, Tab } from "../../../../../shared/access.schemas.ts";
 import type { Person } from "../../../../../shared/persons.schemas.ts";
+import { PageLoader } from "../../../../app/ui/page-loader.tsx";
 import { AddressesTab } from "../addresses/addresses-tab.tsx";
 import { RelatedTab } from "../related/related-tab.tsx";
+
+// Atendimentos and Produção (one component for both areas) load with their strings on first use.
+const TicketsTab = lazy(() =>
+  import("../../../tickets/components/tickets-tab.tsx").then((m) => ({ default: m.TicketsTab })),
+);
 
 type Granted = { tab: Tab; level: Level };
 
@@ -61,6 +68,19 @@ function TabPanel({
   if (tab === "addresses")
     return <AddressesTab key={categoryId} code={code} categoryId={categoryId} canWrite={canWrite} />;
   if (tab === "related") return <RelatedTab key={categoryId} code={code} categoryId={categoryId} canWrite={canWrite} />;
+  if (tab === "tickets" || tab === "production") {
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <TicketsTab
+          key={`${tab}-${categoryId}`}
+          area={tab === "production" ? "production" : "service"}
+          code={code}
+          categoryId={categoryId}
+          canWrite={canWrite}
+        />
+      </Suspense>
+    );
+  }
   // Granted, but its feature is not built yet: said plainly, with no made-up data.
   return (
     <Text c="dimmed" py="lg">

@@ -1,0 +1,26 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { Product, Sector, TicketType } from "../../../../shared/settings.schemas.ts";
+import type { UserRow } from "../../../../shared/users.schemas.ts";
+import { api } from "../../../app/api.ts";
+
+/** Settings every logged-in user may read; they change rarely, so they stay fresh for a while. */
+const settingsList = <T>(path: string) =>
+  queryOptions({
+    queryKey: ["settings", path],
+    queryFn: () => api.get<{ items: T[] }>(`/api/settings/${path}`),
+    staleTime: 5 * 60_000,
+  });
+
+export const ticketTypesQuery = settingsList<TicketType>("ticket-types");
+export const sectorsQuery = settingsList<Sector>("sectors");
+export const productsQuery = settingsList<Product>("products");
+
+/**
+ * The user list is for administrators only (GET /api/users); other users pick themselves or
+ * someone already on the ticket. Same key as the admin users page, so they share the cache.
+ */
+export const usersQuery = queryOptions({
+  queryKey: ["users"],
+  queryFn: () => api.get<{ items: UserRow[]; nextCursor: string | null }>("/api/users"),
+  staleTime: 60_000,
+});

@@ -1,0 +1,78 @@
+import "../register-i18n.ts";
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { formatDateTime } from "../../../app/format.ts";
+import { QueryError } from "../../../app/ui/query-error.tsx";
+import { MY_TICKETS_PATH } from "../access.ts";
+import { myTicketsQuery } from "../api/tickets-api.ts";
+import { ticketPersonPath } from "../paths.ts";
+
+const SHOWN = 5;
+
+/** The home page's "Meus atendimentos": the most urgent few, and the way to the whole list. */
+export function MyTicketsHome() {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const list = useInfiniteQuery(myTicketsQuery());
+  const first = list.data?.pages[0];
+  const items = first?.items ?? [];
+  const rest = items.length - SHOWN;
+  return (
+    <Card withBorder padding="lg" maw={640} component="section" aria-labelledby={titleId}>
+      <Group justify="space-between" mb="xs">
+        <Title id={titleId} order={2} size="h4">
+          {t("tickets.my.title")}
+        </Title>
+        <Anchor component={Link} to={MY_TICKETS_PATH} size="sm">
+          {t("tickets.my.seeAll")}
+        </Anchor>
+      </Group>
+      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isSuccess && items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t("tickets.my.homeEmpty")}
+        </Text>
+      )}
+      {items.length > 0 && (
+        <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: "none" }}>
+          {items.slice(0, SHOWN).map((ticket) => (
+            <li key={ticket.id}>
+              <Group gap="xs" wrap="nowrap" justify="space-between">
+                <Text size="sm" truncate>
+                  <Anchor component={Link} to={ticketPersonPath(ticket)} fw={600}>
+                    {t("tickets.number", { number: ticket.number })}
+                  </Anchor>{" "}
+                  {ticket.subject}
+                  <Text span c="dimmed">
+                    {" "}
+                    — {ticket.person.name}
+                  </Text>
+                </Text>
+                <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+                  <Text size="xs" c={ticket.overdue ? "red.8" : "dimmed"}>
+                    {formatDateTime(ticket.dueAt)}
+                  </Text>
+                  {ticket.overdue && (
+                    <Badge color="red" size="xs" variant="filled">
+                      {t("tickets.overdue")}
+                    </Badge>
+                  )}
+                </Group>
+              </Group>
+            </li>
+          ))}
+          {rest > 0 && (
+            <li>
+              <Anchor component={Link} to={MY_TICKETS_PATH} size="sm">
+                {first?.nextCursor ? t("tickets.my.moreMany") : t("tickets.my.more", { count: rest })}
+              </Anchor>
+            </li>
+          )}
+        </Stack>
+      )}
+    </Card>
+  );
+}

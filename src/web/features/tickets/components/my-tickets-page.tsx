@@ -1,0 +1,115 @@
+import "../register-i18n.ts";
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { TicketSummary } from "../../../../shared/tickets.schemas.ts";
+import { formatDateTime } from "../../../app/format.ts";
+import { PageHeader } from "../../../app/ui/page-header.tsx";
+import { PageLoader } from "../../../app/ui/page-loader.tsx";
+import { QueryError } from "../../../app/ui/query-error.tsx";
+import { formatPersonCode } from "../../persons/person-code.ts";
+import { myTicketsQuery } from "../api/tickets-api.ts";
+import { ticketPersonPath } from "../paths.ts";
+import { PriorityBadge } from "./ticket-badges.tsx";
+
+/** /meus-atendimentos: open tickets I am responsible for, and those whose internal contact with me is due. */
+export function MyTicketsPage() {
+  const { t } = useTranslation();
+  const list = useInfiniteQuery(myTicketsQuery());
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Stack gap="sm">
+      <PageHeader title={t("tickets.my.title")} />
+      <Text c="dimmed" mt={-8}>
+        {t("tickets.my.intro")}
+      </Text>
+      {list.isPending && <PageLoader />}
+      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isSuccess && items.length === 0 && <Text py="md">{t("tickets.my.empty")}</Text>}
+      {items.length > 0 && <MyTicketsTable items={items} />}
+      {list.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t("tickets.loadMore")}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function MyTicketsTable({ items }: { items: TicketSummary[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped highlightOnHover verticalSpacing="xs" aria-label={t("tickets.my.label")}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("tickets.my.person")}</Table.Th>
+            <Table.Th>{t("tickets.my.ticket")}</Table.Th>
+            <Table.Th>{t("tickets.fields.subject")}</Table.Th>
+            <Table.Th>{t("tickets.fields.priority")}</Table.Th>
+            <Table.Th>{t("tickets.my.due")}</Table.Th>
+            <Table.Th>{t("tickets.my.internalContact")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((ticket) => (
+            <Table.Tr key={ticket.id}>
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={ticketPersonPath(ticket)}
+                  aria-label={t("tickets.my.openOf", {
+                    name: ticket.person.name,
+                    tab: t(`tickets.title.${ticket.area}`),
+                  })}
+                >
+                  <Text span ff="monospace" size="sm" mr={6}>
+                    {formatPersonCode(ticket.person.code)}
+                  </Text>
+                  {ticket.person.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <Text size="sm" fw={600}>
+                  {t("tickets.number", { number: ticket.number })}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t(`tickets.title.${ticket.area}`)}
+                </Text>
+              </Table.Td>
+              <Table.Td style={{ overflowWrap: "anywhere" }}>{ticket.subject}</Table.Td>
+              <Table.Td>
+                <PriorityBadge priority={ticket.priority} />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <Text size="sm" c={ticket.overdue ? "red.8" : undefined}>
+                  {formatDateTime(ticket.dueAt)}
+                </Text>
+                {ticket.overdue && (
+                  <Badge color="red" variant="filled" size="sm">
+                    {t("tickets.overdue")}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                {ticket.internalContactAt ? (
+                  <>
+                    <Text size="sm">{formatDateTime(ticket.internalContactAt)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {ticket.internalContactUser?.name ?? ""}
+                    </Text>
+                  </>
+                ) : (
+                  "—"
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
