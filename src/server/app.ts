@@ -72,7 +72,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
 
   const serveWeb = (options.serveWeb ?? false) && fs.existsSync(path.join(WEB_DIST, "index.html"));
   await app.register(cookie);
-  await registerSecurityHeaders(app, ctx);
+  registerSecurityHeaders(app, ctx);
   registerErrorHandling(app, { spaFallback: serveWeb });
 
   await app.register(swagger, {

@@ -46,8 +46,30 @@ export function createDb(options: DbOptions): DbHandle {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, "vinculo.sqlite");
   const sqlite = openSqlite(file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: "sqlite", sqliteFile: file, sqlite, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; SQLite parsing and planning the same text again
+ * is most of a small query's cost. Keep prepared statements by SQL text (bounded:
+ * `in (?, ?, …)` lists make many texts). Safe because better-sqlite3 runs each
+ * statement to completion synchronously and Kysely never streams here.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= 1000) cache.clear();
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 export function openSqlite(file: string): SQLite.Database {
