@@ -9,8 +9,7 @@ import {
   updateCategoryBody,
 } from "../../../../shared/settings.schemas.ts";
 import { zodResolver } from "../../../app/zod-form.ts";
-import { ActiveBadge } from "../shared/active-badge.tsx";
-import { SettingForm, SettingModal } from "./setting-modal.tsx";
+import { SettingForm } from "./setting-modal.tsx";
 import { SettingsPanel } from "./settings-panel.tsx";
 import { useSettingSave } from "./use-setting-save.ts";
 
@@ -23,30 +22,15 @@ export function CategoriesPanel() {
         new: t("admin2.settings.categories.new"),
         empty: t("admin2.settings.categories.empty"),
         table: t("admin2.settings.categories.title"),
+        editTitle: t("admin2.settings.categories.edit"),
         edit: (item) => t("admin2.settings.categories.editItem", { name: item.name }),
       }}
       columns={[
         { header: t("admin2.settings.name"), render: (item) => item.name },
         { header: t("admin2.settings.role"), render: (item) => t(`admin2.roles.${item.role}`) },
-        {
-          header: t("admin2.settings.status"),
-          render: (item) => (
-            <ActiveBadge
-              active={item.isActive}
-              label={t(item.isActive ? "admin2.common.activeF" : "admin2.common.inactiveF")}
-            />
-          ),
-        },
       ]}
-      renderModal={(editing, close) => (
-        <SettingModal
-          opened={editing !== null}
-          onClose={close}
-          title={editing?.item ? t("admin2.settings.categories.edit") : t("admin2.settings.categories.new")}
-        >
-          <CategoryForm item={editing?.item ?? null} onDone={close} />
-        </SettingModal>
-      )}
+      gender="F"
+      renderForm={(item, close) => <CategoryForm item={item} onDone={close} />}
     />
   );
 }

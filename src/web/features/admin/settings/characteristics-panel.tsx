@@ -8,8 +8,7 @@ import {
   updateCharacteristicBody,
 } from "../../../../shared/settings.schemas.ts";
 import { zodResolver } from "../../../app/zod-form.ts";
-import { ActiveBadge } from "../shared/active-badge.tsx";
-import { SettingForm, SettingModal } from "./setting-modal.tsx";
+import { SettingForm } from "./setting-modal.tsx";
 import { SettingsPanel } from "./settings-panel.tsx";
 import { useSettingSave } from "./use-setting-save.ts";
 
@@ -50,6 +49,7 @@ export function CharacteristicsPanel() {
         new: t("admin2.settings.characteristics.new"),
         empty: t("admin2.settings.characteristics.empty"),
         table: t("admin2.settings.characteristics.title"),
+        editTitle: t("admin2.settings.characteristics.edit"),
         edit: (item) => t("admin2.settings.characteristics.editItem", { name: item.name }),
       }}
       columns={[
@@ -65,25 +65,9 @@ export function CharacteristicsPanel() {
             </Group>
           ),
         },
-        {
-          header: t("admin2.settings.status"),
-          render: (item) => (
-            <ActiveBadge
-              active={item.isActive}
-              label={t(item.isActive ? "admin2.common.activeF" : "admin2.common.inactiveF")}
-            />
-          ),
-        },
       ]}
-      renderModal={(editing, close) => (
-        <SettingModal
-          opened={editing !== null}
-          onClose={close}
-          title={editing?.item ? t("admin2.settings.characteristics.edit") : t("admin2.settings.characteristics.new")}
-        >
-          <CharacteristicForm item={editing?.item ?? null} onDone={close} />
-        </SettingModal>
-      )}
+      gender="F"
+      renderForm={(item, close) => <CharacteristicForm item={item} onDone={close} />}
     />
   );
 }

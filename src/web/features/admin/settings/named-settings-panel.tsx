@@ -3,8 +3,7 @@ import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { createNamedSettingBody, type Sector, updateNamedSettingBody } from "../../../../shared/settings.schemas.ts";
 import { zodResolver } from "../../../app/zod-form.ts";
-import { ActiveBadge } from "../shared/active-badge.tsx";
-import { SettingForm, SettingModal } from "./setting-modal.tsx";
+import { SettingForm } from "./setting-modal.tsx";
 import { SettingsPanel } from "./settings-panel.tsx";
 import { useSettingSave } from "./use-setting-save.ts";
 
@@ -29,29 +28,12 @@ function NamedSettingsPanel({ path }: { path: NamedPath }) {
         new: t(`ticketSettings.${path}.new`),
         empty: t(`ticketSettings.${path}.empty`),
         table: t(`ticketSettings.${path}.title`),
+        editTitle: t(`ticketSettings.${path}.edit`),
         edit: (item) => t(`ticketSettings.${path}.editItem`, { name: item.name }),
       }}
-      columns={[
-        { header: t("admin2.settings.name"), render: (item) => item.name },
-        {
-          header: t("admin2.settings.status"),
-          render: (item) => (
-            <ActiveBadge
-              active={item.isActive}
-              label={t(item.isActive ? "admin2.common.activeM" : "admin2.common.inactiveM")}
-            />
-          ),
-        },
-      ]}
-      renderModal={(editing, close) => (
-        <SettingModal
-          opened={editing !== null}
-          onClose={close}
-          title={editing?.item ? t(`ticketSettings.${path}.edit`) : t(`ticketSettings.${path}.new`)}
-        >
-          <NamedSettingForm path={path} item={editing?.item ?? null} onDone={close} />
-        </SettingModal>
-      )}
+      columns={[{ header: t("admin2.settings.name"), render: (item) => item.name }]}
+      gender="M"
+      renderForm={(item, close) => <NamedSettingForm path={path} item={item} onDone={close} />}
     />
   );
 }

@@ -7,8 +7,7 @@ import {
   updateRelationshipTypeBody,
 } from "../../../../shared/settings.schemas.ts";
 import { zodResolver } from "../../../app/zod-form.ts";
-import { ActiveBadge } from "../shared/active-badge.tsx";
-import { SettingForm, SettingModal } from "./setting-modal.tsx";
+import { SettingForm } from "./setting-modal.tsx";
 import { SettingsPanel } from "./settings-panel.tsx";
 import { useSettingSave } from "./use-setting-save.ts";
 
@@ -21,32 +20,15 @@ export function RelationshipTypesPanel() {
         new: t("admin2.settings.relationshipTypes.new"),
         empty: t("admin2.settings.relationshipTypes.empty"),
         table: t("admin2.settings.relationshipTypes.title"),
+        editTitle: t("admin2.settings.relationshipTypes.edit"),
         edit: (item) => t("admin2.settings.relationshipTypes.editItem", { name: item.name }),
       }}
       columns={[
         { header: t("admin2.settings.name"), render: (item) => item.name },
         { header: t("admin2.settings.inverseName"), render: (item) => item.inverseName ?? "—" },
-        {
-          header: t("admin2.settings.status"),
-          render: (item) => (
-            <ActiveBadge
-              active={item.isActive}
-              label={t(item.isActive ? "admin2.common.activeM" : "admin2.common.inactiveM")}
-            />
-          ),
-        },
       ]}
-      renderModal={(editing, close) => (
-        <SettingModal
-          opened={editing !== null}
-          onClose={close}
-          title={
-            editing?.item ? t("admin2.settings.relationshipTypes.edit") : t("admin2.settings.relationshipTypes.new")
-          }
-        >
-          <RelationshipTypeForm item={editing?.item ?? null} onDone={close} />
-        </SettingModal>
-      )}
+      gender="M"
+      renderForm={(item, close) => <RelationshipTypeForm item={item} onDone={close} />}
     />
   );
 }

@@ -4,6 +4,8 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
+import { ActiveBadge } from "../shared/active-badge.tsx";
+import { SettingModal } from "./setting-modal.tsx";
 import { type SettingsItems, type SettingsPath, settingsQuery } from "./settings-api.ts";
 
 export type Column<T> = { header: string; render: (item: T) => ReactNode };
@@ -13,17 +15,43 @@ export type Editing<T> = { item: T | null } | null;
 
 type Props<P extends SettingsPath> = {
   path: P;
-  labels: { new: string; empty: string; table: string; edit: (item: SettingsItems[P]) => string };
+  labels: {
+    new: string;
+    empty: string;
+    table: string;
+    /** The modal's title when editing. */
+    editTitle: string;
+    /** The edit button's accessible name for one row. */
+    edit: (item: SettingsItems[P]) => string;
+  };
   columns: Column<SettingsItems[P]>[];
-  renderModal: (editing: Editing<SettingsItems[P]>, close: () => void) => ReactNode;
+  /** "Ativa/Inativa" or "Ativo/Inativo", to agree with the noun in Portuguese. */
+  gender: "F" | "M";
+  renderForm: (item: SettingsItems[P] | null, close: () => void) => ReactNode;
 };
 
-/** One settings list: its table, a "new" button and the modal that creates or edits a record. */
-export function SettingsPanel<P extends SettingsPath>({ path, labels, columns, renderModal }: Props<P>) {
+/**
+ * One settings list: its table (the given columns, then the active status), a "new"
+ * button and the modal that creates or edits a record with the given form.
+ */
+export function SettingsPanel<P extends SettingsPath>({ path, labels, columns, gender, renderForm }: Props<P>) {
   const { t } = useTranslation();
   const list = useQuery(settingsQuery(path));
   const [editing, setEditing] = useState<Editing<SettingsItems[P]>>(null);
   const items = list.data?.items ?? [];
+  const close = () => setEditing(null);
+  const allColumns: Column<SettingsItems[P]>[] = [
+    ...columns,
+    {
+      header: t("admin2.settings.status"),
+      render: (item) => (
+        <ActiveBadge
+          active={item.isActive}
+          label={t(item.isActive ? `admin2.common.active${gender}` : `admin2.common.inactive${gender}`)}
+        />
+      ),
+    },
+  ];
 
   return (
     <>
@@ -38,7 +66,7 @@ export function SettingsPanel<P extends SettingsPath>({ path, labels, columns, r
           <Table striped highlightOnHover aria-label={labels.table}>
             <Table.Thead>
               <Table.Tr>
-                {columns.map((column) => (
+                {allColumns.map((column) => (
                   <Table.Th key={column.header}>{column.header}</Table.Th>
                 ))}
                 <Table.Th w={1}>{t("admin2.common.actions")}</Table.Th>
@@ -47,7 +75,7 @@ export function SettingsPanel<P extends SettingsPath>({ path, labels, columns, r
             <Table.Tbody>
               {items.map((item) => (
                 <Table.Tr key={item.id}>
-                  {columns.map((column) => (
+                  {allColumns.map((column) => (
                     <Table.Td key={column.header}>{column.render(item)}</Table.Td>
                   ))}
                   <Table.Td>
@@ -66,7 +94,9 @@ export function SettingsPanel<P extends SettingsPath>({ path, labels, columns, r
           </Table>
         </Table.ScrollContainer>
       )}
-      {renderModal(editing, () => setEditing(null))}
+      <SettingModal opened={editing !== null} onClose={close} title={editing?.item ? labels.editTitle : labels.new}>
+        {editing && renderForm(editing.item, close)}
+      </SettingModal>
     </>
   );
 }

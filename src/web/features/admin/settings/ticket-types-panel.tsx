@@ -4,8 +4,7 @@ import { useTranslation } from "react-i18next";
 import { createTicketTypeBody, type TicketType, updateTicketTypeBody } from "../../../../shared/settings.schemas.ts";
 import { PRIORITIES, type Priority, TICKET_AREAS, type TicketArea } from "../../../../shared/tickets.schemas.ts";
 import { zodResolver } from "../../../app/zod-form.ts";
-import { ActiveBadge } from "../shared/active-badge.tsx";
-import { SettingForm, SettingModal } from "./setting-modal.tsx";
+import { SettingForm } from "./setting-modal.tsx";
 import { SettingsPanel } from "./settings-panel.tsx";
 import { useSettingSave } from "./use-setting-save.ts";
 
@@ -18,6 +17,7 @@ export function TicketTypesPanel() {
         new: t("ticketSettings.ticketTypes.new"),
         empty: t("ticketSettings.ticketTypes.empty"),
         table: t("ticketSettings.ticketTypes.title"),
+        editTitle: t("ticketSettings.ticketTypes.edit"),
         edit: (item) => t("ticketSettings.ticketTypes.editItem", { name: item.name }),
       }}
       columns={[
@@ -28,25 +28,9 @@ export function TicketTypesPanel() {
           header: t("ticketSettings.defaultPriority"),
           render: (item) => t(`ticketSettings.priorities.${item.defaultPriority}`),
         },
-        {
-          header: t("admin2.settings.status"),
-          render: (item) => (
-            <ActiveBadge
-              active={item.isActive}
-              label={t(item.isActive ? "admin2.common.activeM" : "admin2.common.inactiveM")}
-            />
-          ),
-        },
       ]}
-      renderModal={(editing, close) => (
-        <SettingModal
-          opened={editing !== null}
-          onClose={close}
-          title={editing?.item ? t("ticketSettings.ticketTypes.edit") : t("ticketSettings.ticketTypes.new")}
-        >
-          <TicketTypeForm item={editing?.item ?? null} onDone={close} />
-        </SettingModal>
-      )}
+      gender="M"
+      renderForm={(item, close) => <TicketTypeForm item={item} onDone={close} />}
     />
   );
 }
