@@ -1,6 +1,7 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BODY_LIMIT } from "../app.ts";
-import { buildTestApp, type TestApp, type TestUser } from "../test/test-app.ts";
+import { buildTestApp, type TestApp, type TestUser, testDialect } from "../test/test-app.ts";
 
 const json = { "content-type": "application/json" };
 
@@ -113,6 +114,34 @@ describe("unexpected failure", () => {
       expect(res.statusCode).toBe(500);
       expect(res.json()).toEqual({ error: { code: "internal", message: expect.any(String) } });
       expect(res.body).not.toMatch(/sessions|stack|SQLITE|relation|\.ts:\d+/i);
+    } finally {
+      await t.close();
+    }
+  });
+
+  // A deadlock victim was rolled back whole: the client is told to send it again, never a 500.
+  it.skipIf(testDialect() === "sqlite")("a PostgreSQL deadlock → 503 with Retry-After, and nothing saved", async () => {
+    const t = await buildTestApp();
+    try {
+      const admin = await t.user({ isAdmin: true });
+      await sql`create function vt_deadlock() returns trigger language plpgsql as $$
+        begin raise exception 'deadlock detected' using errcode = 'deadlock_detected'; end $$`.execute(t.ctx.db);
+      await sql`create trigger vt_deadlock before insert on characteristics
+        for each row execute function vt_deadlock()`.execute(t.ctx.db);
+      const res = await t.as(admin, {
+        method: "POST",
+        url: "/api/settings/characteristics",
+        payload: { name: "Cliente prata", color: "#868e96" },
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers["retry-after"]).toBe("1");
+      expect(res.json().error.code).toBe("unavailable");
+      const saved = await t.ctx.db
+        .selectFrom("characteristics")
+        .select("id")
+        .where("name", "=", "Cliente prata")
+        .execute();
+      expect(saved).toEqual([]);
     } finally {
       await t.close();
     }

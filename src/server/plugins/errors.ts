@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ZodError } from "zod";
 import type { FieldIssue } from "../../shared/errors.ts";
+import { isTransientConflict } from "../db/db-errors.ts";
 import { AppError } from "../errors.ts";
 
 /** Turns every failure into the API's one error body; bad input is a 4xx naming the field, never a 500. */
@@ -61,6 +62,15 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return reply.status(fe.statusCode).send({ error: { code: "bad_request", message: "Requisição inválida." } });
+    }
+    if (isTransientConflict(error)) {
+      // PostgreSQL chose this transaction as a deadlock victim (or a serialization failure):
+      // it was rolled back whole, so nothing was saved and the same request can simply be sent again.
+      request.log.warn({ err: error }, "transaction rolled back by the database; the client may retry");
+      return reply
+        .status(503)
+        .header("Retry-After", "1")
+        .send({ error: { code: "unavailable", message: "Conflito momentâneo no banco de dados; tente novamente." } });
     }
     request.log.error({ err: error }, "unhandled error");
     return reply
