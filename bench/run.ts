@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
+import { benchCriticalFactors } from "./critical-factors.ts";
+import { benchImport } from "./import.ts";
 import { BENCH_DIR, preparePostgres, prepareSqlite, type Target } from "./prepare.ts";
 
 /**
@@ -191,6 +193,14 @@ async function benchTarget(target: Target, bare: Measured): Promise<Measured[]> 
     if (target.tickets) {
       const screen = `tela da pessoa — ${label}, ${target.tickets.toLocaleString("pt-BR")} atendimentos`;
       await measureScreen(screen, url, headers, target.codes);
+      await benchCriticalFactors({
+        url,
+        headers,
+        label: `${label}, ${target.tickets.toLocaleString("pt-BR")} atendimentos`,
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        codes: target.codes,
+      });
     }
     return [search, lookup];
   } finally {
@@ -216,6 +226,8 @@ async function main() {
     await stop(bareServer);
   }
   for (const target of targets) await benchTarget(target, bare);
+  // Imports: 1 M receivables into databases of their own (bench/import.ts); BENCH_IMPORT=0 skips.
+  if (process.env.BENCH_IMPORT !== "0") await benchImport(PG_URL);
 }
 
 await main();

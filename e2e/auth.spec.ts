@@ -57,3 +57,24 @@ test("rotas desconhecidas da API continuam JSON", async ({ request }) => {
   expect(res.status()).toBe(404);
   expect((await res.json()).error.code).toBe("not_found");
 });
+
+test("trocar para inglês, recarregar e continuar em inglês; voltar ao português", async ({ page }) => {
+  await page.goto("/login");
+  await fillLogin(page, ADMIN.username, ADMIN.password);
+  await userMenu(page).click();
+  // English comes in its own chunk, loaded on this click.
+  await page.getByRole("menuitem", { name: "English" }).click();
+  await expect(page.getByRole("button", { name: "Administration" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  // The choice is remembered: the reload fetches English before the first render.
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Administration" })).toBeVisible();
+
+  await userMenu(page).click();
+  await page.getByRole("menuitem", { name: "Português" }).click();
+  await expect(page.getByRole("button", { name: "Administração" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Administração" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
+});

@@ -15,14 +15,25 @@ import {
 import type { AppContext } from "./context.ts";
 import { profilesRoutes } from "./features/access/profiles.routes.ts";
 import { addressesRoutes } from "./features/addresses/addresses.routes.ts";
+import { appointmentTypesRoutes } from "./features/appointments/appointment-types.routes.ts";
+import { appointmentsRoutes } from "./features/appointments/appointments.routes.ts";
+import { calendarFeedRoutes } from "./features/appointments/calendar-feed.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
+import { contractsRoutes } from "./features/contracts/contracts.routes.ts";
+import { criticalFactorsRoutes } from "./features/critical-factors/critical-factors.routes.ts";
+import { currentAccountRoutes } from "./features/current-account/current-account.routes.ts";
+import { importsRoutes } from "./features/imports/imports.routes.ts";
+import { mailRoutes } from "./features/mail/mail.routes.ts";
 import { personsRoutes } from "./features/persons/persons.routes.ts";
+import { receivablesRoutes } from "./features/receivables/receivables.routes.ts";
 import { relatedRoutes } from "./features/related/related.routes.ts";
+import { mailSettingsRoutes } from "./features/settings/mail-settings.routes.ts";
 import { settingsRoutes } from "./features/settings/settings.routes.ts";
 import { systemRoutes } from "./features/system/system.routes.ts";
 import { ticketsRoutes } from "./features/tickets/tickets.routes.ts";
 import { tokensRoutes } from "./features/tokens/tokens.routes.ts";
 import { usersRoutes } from "./features/users/users.routes.ts";
+import { watchersRoutes } from "./features/watchers/watchers.routes.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
 import { versionFromIfMatch } from "./plugins/if-match.ts";
@@ -47,7 +58,8 @@ export const loggerOptions = (level: string): FastifyServerOptions["logger"] => 
     // Query strings carry what users search for (names, CPFs, e-mails): log the path only.
     req: (req: { method: string; url: string; id: string; ip?: string }) => ({
       method: req.method,
-      path: req.url.split("?")[0],
+      // The calendar feed's secret is in its path: never log it.
+      path: req.url.split("?")[0]?.replace(/^\/api\/calendar\/[^/]+/, "/api/calendar/[redacted]"),
       reqId: req.id,
     }),
   },
@@ -108,6 +120,17 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       addressesRoutes(typed, ctx);
       relatedRoutes(typed, ctx);
       ticketsRoutes(typed, ctx);
+      criticalFactorsRoutes(typed, ctx);
+      watchersRoutes(typed, ctx);
+      receivablesRoutes(typed, ctx);
+      currentAccountRoutes(typed, ctx);
+      contractsRoutes(typed, ctx);
+      importsRoutes(typed, ctx);
+      appointmentTypesRoutes(typed, ctx);
+      appointmentsRoutes(typed, ctx);
+      calendarFeedRoutes(typed, ctx);
+      mailRoutes(typed, ctx);
+      mailSettingsRoutes(typed, ctx);
     },
     { prefix: "/api" },
   );

@@ -53,6 +53,15 @@ const commands: Record<string, Command> = {
     ],
     run: async (args) => (await import("./cli/seed.ts")).seedCommand(args),
   },
+  import: {
+    usage: "import <entidade> <arquivo> [--format csv|ndjson] [--rejected ARQUIVO] [--encoding latin1]",
+    summary: [
+      "importa do ERP: receivables, commission-entries, contracts, contract-billings ou persons;",
+      "JSON lines ou CSV (pela extensão ou --format), idempotente por externalId, com barra de progresso;",
+      "linhas recusadas não impedem as outras (--rejected grava todas num CSV); arquivo malformado: saída 1",
+    ],
+    run: async (args) => (await import("./cli/import.ts")).importCommand(args),
+  },
   backup: {
     usage: "backup <arquivo> [--force]",
     summary: [

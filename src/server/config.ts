@@ -35,7 +35,12 @@ const envSchema = z.object({
   VINCULO_SMTP_URL: z
     .string()
     .optional()
-    .transform((v) => (v ? v : undefined)),
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), {
+      message: "deve ser uma URL smtp:// ou smtps://, por exemplo smtp://usuario:senha@smtp.empresa.com.br:587",
+    }),
+  /** How often each server's outbox worker looks for due mail (it also looks at once after queuing). */
+  VINCULO_MAIL_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
   VINCULO_TRUST_PROXY: flag,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -49,6 +54,8 @@ export type Config = {
   demo: boolean;
   publicUrl: string | undefined;
   smtpUrl: string | undefined;
+  /** Outbox worker poll interval. */
+  mailPollMs: number;
   /** Honour X-Forwarded-* from a reverse proxy (set when behind nginx or a load balancer). */
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
@@ -75,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.VINCULO_DEMO,
     publicUrl: e.VINCULO_PUBLIC_URL,
     smtpUrl: e.VINCULO_SMTP_URL,
+    mailPollMs: e.VINCULO_MAIL_POLL_MS,
     trustProxy: e.VINCULO_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     sessionIdleMs: 8 * 60 * 60 * 1000,

@@ -6,7 +6,9 @@ import type { AppContext } from "./context.ts";
 import { createDb } from "./db/create-db.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { purgeExpired } from "./features/auth/auth.service.ts";
+import { startMailWorker } from "./features/mail/outbox.worker.ts";
 import { ensureFirstAdmin } from "./features/users/users.service.ts";
+import { startWatchDigests } from "./features/watchers/watchers.digest.ts";
 import { seedDemo } from "./seed/demo.ts";
 import type { Api } from "./types.ts";
 
@@ -55,6 +57,10 @@ export async function startServer(config: Config): Promise<Running> {
   purge.unref();
 
   await app.listen({ port: config.port, host: config.host });
+  // Delivers the outbox (mail queued by this or any other server on the same database).
+  const mailWorker = startMailWorker(ctx, { intervalMs: config.mailPollMs, log: app.log });
+  // Spy System: the daily digests of finished days (claimed per user and day, so any number of servers may run it).
+  const stopDigests = startWatchDigests(ctx, app.log);
   const where = config.publicUrl ?? `http://${config.host}:${config.port}`;
   app.log.info(
     { dialect: handle.dialect, startupMs: Math.round(performance.now() - started) },
@@ -66,6 +72,8 @@ export async function startServer(config: Config): Promise<Running> {
     ctx,
     close: async () => {
       clearInterval(purge);
+      stopDigests();
+      await mailWorker.stop();
       await app.close();
       await handle.close();
     },

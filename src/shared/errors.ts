@@ -8,8 +8,14 @@ export const errorStatus = {
   unauthorized: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  /** The logged-in user has no current account (not linked to an employee or representative). */
+  current_account_disabled: 403,
   not_found: 404,
   conflict: 409,
+  /** Agendamentos: the rule that refuses, told apart for the web (see appointments.rules.ts). */
+  appointment_past: 409,
+  appointment_done: 409,
+  appointment_deleted: 409,
   stale_version: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,

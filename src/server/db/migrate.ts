@@ -5,6 +5,11 @@ import { platform } from "./migrations/0001-platform.ts";
 import { persons, personsDefaults } from "./migrations/0002-persons.ts";
 import { personWords } from "./migrations/0004-person-words.ts";
 import { tickets, ticketsDefaults } from "./migrations/0005-tickets.ts";
+import { mail } from "./migrations/0006-mail.ts";
+import { watchersCritical } from "./migrations/0007-watchers-critical.ts";
+import { finance } from "./migrations/0008-finance.ts";
+import { appointments, appointmentsDefaults } from "./migrations/0009-appointments.ts";
+import { imports } from "./migrations/0010-imports.ts";
 
 /** Frozen, ordered: never edit a migration that has shipped; add a new one. */
 export const migrations: VinculoMigration[] = [
@@ -14,6 +19,13 @@ export const migrations: VinculoMigration[] = [
   personWords,
   tickets,
   ticketsDefaults,
+  mail,
+  watchersCritical,
+  // In name order: Kysely runs migrations sorted by name, and migrate.test.ts holds this list to it.
+  finance,
+  appointments,
+  appointmentsDefaults,
+  imports,
 ];
 
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {

@@ -216,6 +216,312 @@ export type TicketNotesTable = {
   created_at: string;
 };
 
+// --- mail (0006-mail) ---
+export type MailOutboxTable = {
+  id: Generated<number>;
+  /** 'person' | 'watch' | 'digest' | 'test' */
+  kind: string;
+  person_id: number | null;
+  message_id: string;
+  from_name: string;
+  from_address: string;
+  /** JSON array of addresses */
+  to_addresses: string;
+  /** JSON array of addresses */
+  cc_addresses: Generated<string>;
+  reply_to: string | null;
+  subject: string;
+  body_text: string;
+  /** 'queued' | 'sending' | 'sent' | 'failed' */
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  created_by: number | null;
+  sent_at: string | null;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+/** One row (id 1). */
+export type CompanySettingsTable = {
+  id: number;
+  name: string;
+  time_zone: string;
+  mail_from: string;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+/** One row (id 1). */
+export type SmtpSettingsTable = {
+  id: number;
+  host: string | null;
+  port: Generated<number>;
+  secure: Generated<number>;
+  username: string | null;
+  password: string | null;
+  enabled: Generated<number>;
+  updated_at: string;
+  version: Generated<number>;
+};
+// --- end mail ---
+
+// --- appointments (0009-appointments) ---
+export type AppointmentTypesTable = {
+  id: Generated<number>;
+  name: string;
+  color: string;
+  duration_minutes: number;
+  is_active: Generated<number>;
+  version: Generated<number>;
+};
+
+export type AppointmentsTable = {
+  id: Generated<number>;
+  person_id: number;
+  type_id: number;
+  all_day: Generated<number>;
+  /** UTC instants; for all-day ones, 00:00 company time of the first day and of the day after the last. */
+  starts_at: string;
+  ends_at: string;
+  /** All-day only: `YYYY-MM-DD`, inclusive. */
+  start_date: string | null;
+  end_date: string | null;
+  subject: string;
+  description: string | null;
+  assigned_user_id: number;
+  address_id: number | null;
+  address_text: string | null;
+  remote: Generated<number>;
+  product_id: number | null;
+  ticket_id: number | null;
+  /** 'open' | 'done' */
+  status: string;
+  done_at: string | null;
+  done_by: number | null;
+  result: string | null;
+  deleted_at: string | null;
+  deleted_by: number | null;
+  delete_reason: string | null;
+  locked_by: number | null;
+  locked_at: string | null;
+  lock_reason: string | null;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+export type CalendarFeedsTable = {
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+};
+// --- end appointments ---
+
+// --- finance (0008-finance): A receber, Conta corrente, Contratos ---
+/** Money columns are BIGINT cents (parsed to numbers on pg, see create-db.ts). */
+export type ReceivablesTable = {
+  id: Generated<number>;
+  external_id: string | null;
+  person_id: number;
+  document_number: string;
+  installment: string;
+  /** Calendar dates `YYYY-MM-DD`. */
+  issue_date: string;
+  due_date: string;
+  amount_cents: number;
+  interest_cents: Generated<number>;
+  fine_cents: Generated<number>;
+  discount_cents: Generated<number>;
+  paid_cents: Generated<number>;
+  /** Settlement (baixa) date `YYYY-MM-DD`; null while open. */
+  settled_at: string | null;
+  payment_method: string | null;
+  /** 'open' | 'settled' (settled ⇔ settled_at is set). */
+  status: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+export type CommissionClosingsTable = {
+  id: Generated<number>;
+  external_id: string | null;
+  seller_person_id: number;
+  period_start: string;
+  period_end: string;
+  closed_on: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+export type CommissionEntriesTable = {
+  id: Generated<number>;
+  external_id: string | null;
+  seller_person_id: number;
+  person_id: number | null;
+  date: string;
+  /** 'commission' | 'passThrough' | 'adjustment' */
+  kind: string;
+  origin_document: string | null;
+  base_cents: number;
+  /** Parts per million (5,25 % = 52500). */
+  rate_ppm: number | null;
+  /** Signed: credit > 0, debit < 0. */
+  amount_cents: number;
+  /** 'pending' | 'open' | 'closed' */
+  status: string;
+  closing_id: number | null;
+  description: string | null;
+  item_count: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+export type CommissionItemsTable = {
+  id: Generated<number>;
+  entry_id: number;
+  position: number;
+  product: string;
+  /** Thousandths (2,5 = 2500). */
+  quantity_milli: number;
+  base_cents: number;
+  rate_ppm: number | null;
+  amount_cents: number;
+};
+
+export type ContractsTable = {
+  id: Generated<number>;
+  external_id: string | null;
+  person_id: number;
+  number: string;
+  description: string;
+  start_date: string;
+  end_date: string | null;
+  billing_day: number | null;
+  /** 'active' | 'suspended' | 'paralyzed' | 'ended' */
+  status: string;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+export type ContractBillingsTable = {
+  id: Generated<number>;
+  external_id: string | null;
+  contract_id: number;
+  /** The contract's person (denormalized for the person's list). */
+  person_id: number;
+  /** `YYYY-MM` */
+  period: string;
+  /** 'fixed' | 'variable' */
+  kind: string;
+  amount_cents: number;
+  /** 'charged' | 'donated' | 'suspended' | 'paralyzed' | 'pending' */
+  status: string;
+  description: string | null;
+  receivable_id: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+// --- imports (0010-imports) ---
+export type ImportRunsTable = {
+  id: Generated<number>;
+  entity: string;
+  /** 'ndjson' | 'csv' */
+  format: string;
+  /** 'api' | 'cli' */
+  source: string;
+  file_name: string | null;
+  user_id: number | null;
+  /** 'running' | 'done' | 'failed' */
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  records: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  error: string | null;
+  /** JSON array of the first rejected lines. */
+  rejected_sample: Generated<string>;
+};
+// --- end imports ---
+
+// --- watchers and critical factors (0007-watchers-critical) ---
+/** One row (id 1). Type id lists are JSON arrays. */
+export type CriticalFactorSettingsTable = {
+  id: number;
+  threshold_days: number;
+  warn_days: number;
+  include_type_ids: Generated<string>;
+  exclude_type_ids: Generated<string>;
+  updated_at: string;
+  updated_by: number | null;
+  version: Generated<number>;
+};
+
+/** Each person's categories as `,1,3,` (`,` for none), kept by triggers. */
+export type PersonCategorySetsTable = { person_id: number; category_set: string };
+
+/** Open tickets per (UTC due day, sector, area, type, category set), kept by triggers. */
+export type CriticalFactorCountsTable = {
+  due_day: string;
+  sector_id: number;
+  area: string;
+  type_id: number;
+  category_set: string;
+  n: number;
+};
+
+/** The same by UTC due month (`YYYY-MM`). */
+export type CriticalFactorMonthsTable = Omit<CriticalFactorCountsTable, "due_day"> & { due_month: string };
+
+/** Both again per responsible user (0: none), for the page filtered by responsible. */
+export type CriticalFactorUserCountsTable = CriticalFactorCountsTable & { responsible_id: number };
+export type CriticalFactorUserMonthsTable = CriticalFactorMonthsTable & { responsible_id: number };
+
+export type PersonWatchersTable = { person_id: number; user_id: number; created_at: string };
+
+export type WatchPreferencesTable = {
+  user_id: number;
+  /** 'immediate' | 'digest' */
+  delivery: string;
+  updated_at: string;
+};
+
+export type WatchEventsTable = {
+  id: Generated<number>;
+  user_id: number;
+  person_id: number;
+  ticket_id: number;
+  /** 'created' | 'note' | 'closed' | 'reopened' */
+  event: string;
+  actor_id: number | null;
+  text: string;
+  day: string;
+  created_at: string;
+};
+
+export type WatchDigestsTable = {
+  user_id: number;
+  day: string;
+  event_count: number;
+  mail_id: number | null;
+  created_at: string;
+};
+// --- end watchers and critical factors ---
+
 export type Database = {
   sequences: SequencesTable;
   categories: CategoriesTable;
@@ -240,6 +546,29 @@ export type Database = {
   products: ProductsTable;
   tickets: TicketsTable;
   ticket_notes: TicketNotesTable;
+  appointment_types: AppointmentTypesTable;
+  appointments: AppointmentsTable;
+  calendar_feeds: CalendarFeedsTable;
+  mail_outbox: MailOutboxTable;
+  company_settings: CompanySettingsTable;
+  smtp_settings: SmtpSettingsTable;
+  critical_factor_settings: CriticalFactorSettingsTable;
+  person_category_sets: PersonCategorySetsTable;
+  critical_factor_counts: CriticalFactorCountsTable;
+  critical_factor_months: CriticalFactorMonthsTable;
+  critical_factor_user_counts: CriticalFactorUserCountsTable;
+  critical_factor_user_months: CriticalFactorUserMonthsTable;
+  person_watchers: PersonWatchersTable;
+  watch_preferences: WatchPreferencesTable;
+  watch_events: WatchEventsTable;
+  watch_digests: WatchDigestsTable;
+  receivables: ReceivablesTable;
+  commission_closings: CommissionClosingsTable;
+  commission_entries: CommissionEntriesTable;
+  commission_items: CommissionItemsTable;
+  contracts: ContractsTable;
+  contract_billings: ContractBillingsTable;
+  import_runs: ImportRunsTable;
 };
 
 export type Dialect = "sqlite" | "postgres";

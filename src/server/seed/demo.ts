@@ -5,7 +5,11 @@ import type { AppContext, AuthUser } from "../context.ts";
 import { createProfile } from "../features/access/profiles.service.ts";
 import { createPerson } from "../features/persons/persons.service.ts";
 import { createUser } from "../features/users/users.service.ts";
+import { seedDemoAppointments } from "./demo-appointments.ts";
+import { seedDemoFinance } from "./demo-finance.ts";
+import { seedDemoMail } from "./demo-mail.ts";
 import { seedDemoTickets } from "./demo-tickets.ts";
+import { seedDemoWatchers } from "./demo-watchers.ts";
 import {
   CITIES,
   COMPANY_NAMES,
@@ -74,6 +78,8 @@ function profiles(c: Record<string, number>): Record<string, Grant[]> {
       { categoryId: cat("Cliente"), tab: "addresses", level: "read" },
       { categoryId: cat("Cliente"), tab: "receivables", level: "write" },
       { categoryId: cat("Cliente"), tab: "contracts", level: "write" },
+      // Finance sees Conta corrente too, disabled with the reason: it is only for linked sellers.
+      { categoryId: cat("Cliente"), tab: "currentAccount", level: "read" },
       { categoryId: cat("Cliente"), tab: "related", level: "read" },
       { categoryId: cat("Cliente"), tab: "tickets", level: "read" },
       { categoryId: cat("Fornecedor"), tab: "addresses", level: "read" },
@@ -371,5 +377,9 @@ export async function seedDemo(ctx: AppContext): Promise<{ persons: number; user
     users.push(u.username);
   }
   await seedDemoTickets(ctx);
+  await seedDemoMail(ctx);
+  await seedDemoAppointments(ctx);
+  await seedDemoFinance(ctx);
+  await seedDemoWatchers(ctx);
   return { persons: persons.length, users };
 }

@@ -2,7 +2,12 @@ import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { type Grant, type Level, TABS, type Tab } from "../../shared/access.schemas.ts";
 import type { Person } from "../../shared/persons.schemas.ts";
 import { type DefaultCategory, makePerson, userWithGrants } from "./factories.ts";
+import { APPOINTMENT_OUTSIDE_MATRIX, APPOINTMENT_ROWS } from "./grant-matrix-appointments.ts";
+import { FINANCE_ROWS } from "./grant-matrix-finance.ts";
+import { IMPORT_ROWS } from "./grant-matrix-imports.ts";
+import { MAIL_ROWS } from "./grant-matrix-mail.ts";
 import { TICKET_ROWS } from "./grant-matrix-tickets.ts";
+import { WATCHERS_ROWS } from "./grant-matrix-watchers.ts";
 import { TEST_ORIGIN, type TestApp, type TestUser } from "./test-app.ts";
 import { type TicketRefs, ticketRefs } from "./tickets.ts";
 
@@ -404,6 +409,11 @@ export const MATRIX: MatrixEndpoint[] = [
   ...SETTINGS_ROWS,
   ...TICKET_SETTINGS_ROWS,
   ...TICKET_ROWS,
+  ...APPOINTMENT_ROWS,
+  ...MAIL_ROWS,
+  ...FINANCE_ROWS,
+  ...IMPORT_ROWS,
+  ...WATCHERS_ROWS,
 ];
 
 /** Documented routes that are outside the matrix on purpose, with the reason. */
@@ -412,6 +422,7 @@ export const OUTSIDE_MATRIX: Record<string, string> = {
   "POST /api/auth/logout": "open to anyone: ends whatever session the cookie names",
   "GET /api/health": "open to anyone: load balancers and monitors probe it",
   "GET /api/me": "any logged-in user, about themselves (users-profiles.test.ts)",
+  ...APPOINTMENT_OUTSIDE_MATRIX,
 };
 
 // ——— fixture and the users of each situation ———

@@ -18,6 +18,15 @@ const SettingsPage = lazy(() =>
   import("../features/admin/settings/settings-page.tsx").then((m) => ({ default: m.SettingsPage })),
 );
 
+const OutboxPage = lazy(() =>
+  import("../features/mail/components/outbox-page.tsx").then((m) => ({ default: m.OutboxPage })),
+);
+
+// Importações: the page, its strings and the upload code load with it.
+const ImportsPage = lazy(() =>
+  import("../features/imports/imports-page.tsx").then((m) => ({ default: m.ImportsPage })),
+);
+
 // The person screen and its forms carry zod and the form library: they load on first visit.
 const PersonPage = lazy(() =>
   import("../features/persons/components/person/person-page.tsx").then((m) => ({ default: m.PersonPage })),
@@ -29,6 +38,16 @@ const NewPersonPage = lazy(() =>
 // Meus atendimentos: its strings and the tickets code come with the page.
 const MyTicketsPage = lazy(() =>
   import("../features/tickets/components/my-tickets-page.tsx").then((m) => ({ default: m.MyTicketsPage })),
+);
+
+// Fatores críticos across the company: its code and strings load with the page.
+const CriticalFactorsPage = lazy(() =>
+  import("../features/watchers/components/critical-factors-page.tsx").then((m) => ({ default: m.CriticalFactorsPage })),
+);
+
+// Agenda: FullCalendar (large) and the appointments strings load only with the page.
+const AgendaPage = lazy(() =>
+  import("../features/appointments/agenda/agenda-page.tsx").then((m) => ({ default: m.AgendaPage })),
 );
 
 /**
@@ -44,11 +63,15 @@ export function AppRoutes() {
         <Route path="pessoas/nova" element={<NewPersonPage />} />
         <Route path="pessoas/:code" element={<PersonPage />} />
         <Route path="meus-atendimentos" element={<MyTicketsPage />} />
+        <Route path="fatores-criticos" element={<CriticalFactorsPage />} />
+        <Route path="agenda" element={<AgendaPage />} />
         <Route path="admin" element={<RequireAdmin />}>
           <Route path="usuarios" element={<UsersPage />} />
           <Route path="perfis" element={<ProfilesPage />} />
           <Route path="configuracoes" element={<SettingsPage />} />
           <Route path="tokens" element={<TokensPage />} />
+          <Route path="importacoes" element={<ImportsPage />} />
+          <Route path="emails" element={<OutboxPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -7,7 +7,14 @@ import { AppError } from "../../errors.ts";
 import { adminOnly, userOnly } from "../../plugins/auth.ts";
 import type { Api } from "../../types.ts";
 
-type SettingsTable = "categories" | "characteristics" | "relationship_types" | "ticket_types" | "sectors" | "products";
+type SettingsTable =
+  | "categories"
+  | "characteristics"
+  | "relationship_types"
+  | "ticket_types"
+  | "sectors"
+  | "products"
+  | "appointment_types";
 
 /**
  * A list of settings an administrator edits (name-keyed, deactivated rather than

@@ -1,6 +1,8 @@
 import type { AddNoteBody, Ticket, TicketNote } from "../../../shared/tickets.schemas.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
+import type { Trx } from "../../db/types.ts";
 import { AppError, badRequest } from "../../errors.ts";
+import { notifyWatchers } from "../watchers/watchers.notify.ts";
 import { staleTicket, ticketFor } from "./tickets.access.ts";
 import { toNote } from "./tickets.mapping.ts";
 import * as repo from "./tickets.repository.ts";
@@ -29,16 +31,24 @@ export async function listNotes(
   return { items: page.map(toNote), nextCursor: rows.length > query.limit && last ? String(last.id) : null };
 }
 
-/** Adds a note (parecer) to an open ticket, optionally closing it with this note. */
+/**
+ * Runs in the caller's transaction when one is given (an appointment marked done with a parecer
+ * commits both together), else in a transaction of its own.
+ */
+const inTransaction = <T>(ctx: AppContext, outer: Trx | undefined, fn: (trx: Trx) => Promise<T>): Promise<T> =>
+  outer ? fn(outer) : ctx.db.transaction().execute(fn);
+
+/** Adds a note (parecer) to an open ticket, optionally closing it with this note; `outer`: see inTransaction. */
 export async function addNote(
   ctx: AppContext,
   user: AuthUser,
   id: number,
   body: AddNoteBody,
+  outer?: Trx,
 ): Promise<{ note: TicketNote; ticket: Ticket }> {
   const now = ctx.now();
   const at = now.toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, outer, async (trx) => {
     const { row } = await ticketFor(ctx, user, id, "write", trx);
     if (body.version !== undefined && body.version !== row.version) throw staleTicket(row.version);
     if (row.status !== "open") throw closedConflict();
@@ -63,6 +73,13 @@ export async function addNote(
         false,
       );
     }
+    // Spy System: watchers hear of the note (or the closing) in this same transaction.
+    await notifyWatchers(trx, ctx, {
+      ticketId: row.id,
+      event: body.close ? "closed" : "note",
+      actor: user,
+      text: body.text,
+    });
     return { note: toNote(await repo.findNote(trx, noteId)), ticket: await loadTicket(trx, row.id, now, true) };
   });
 }
@@ -93,6 +110,7 @@ export async function reopenTicket(
     await note("system", systemNote.reopened());
     const noteId = await note("user", body.text);
     if (noteId === null) throw new Error("reopened ticket is not open");
+    await notifyWatchers(trx, ctx, { ticketId: row.id, event: "reopened", actor: user, text: body.text });
     return { note: toNote(await repo.findNote(trx, noteId)), ticket: await loadTicket(trx, row.id, now, true) };
   });
 }

@@ -4,6 +4,7 @@ import type { AppContext, AuthUser } from "../../context.ts";
 import type { Executor } from "../../db/types.ts";
 import { badRequest } from "../../errors.ts";
 import { personForTab } from "../persons/persons.service.ts";
+import { notifyWatchers } from "../watchers/watchers.notify.ts";
 import { assignableUser, ticketFor, ticketNotFound } from "./tickets.access.ts";
 import { toTicket } from "./tickets.mapping.ts";
 import * as repo from "./tickets.repository.ts";
@@ -74,6 +75,8 @@ export async function createTicket(
       updated_at: at,
     });
     await repo.appendNote(trx, { ticketId: id, authorId: user.id, kind: "user", text: body.note, at }, true);
+    // Spy System: watchers hear of the new ticket in this same transaction.
+    await notifyWatchers(trx, ctx, { ticketId: id, event: "created", actor: user, text: body.note });
     return loadTicket(trx, id, now, true);
   });
 }
@@ -114,6 +117,12 @@ export async function duplicateTicket(ctx: AppContext, user: AuthUser, id: numbe
       repo.appendNote(trx, { ticketId, authorId: user.id, kind: "system", text, at }, false);
     await note(newId, systemNote.duplicatedFrom(row.number));
     await note(row.id, systemNote.duplicatedTo(number));
+    await notifyWatchers(trx, ctx, {
+      ticketId: newId,
+      event: "created",
+      actor: user,
+      text: systemNote.duplicatedFrom(row.number),
+    });
     return loadTicket(trx, newId, now, true);
   });
 }

@@ -34,6 +34,12 @@ export function AdminMenu() {
         <Menu.Item component={Link} to="/admin/tokens">
           {t("layout.tokens")}
         </Menu.Item>
+        <Menu.Item component={Link} to="/admin/importacoes">
+          {t("admin2.menu.imports")}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/admin/emails">
+          {t("admin2.menu.emails")}
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

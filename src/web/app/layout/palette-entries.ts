@@ -2,6 +2,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { PersonSummary } from "../../../shared/persons.schemas.ts";
+import { AGENDA_PATH, hasAppointmentAccess } from "../../features/appointments/access.ts";
 import { canCreatePerson } from "../../features/persons/access.ts";
 import { personSearchQuery } from "../../features/persons/api/search-api.ts";
 import { parsePersonCode, personPath } from "../../features/persons/person-code.ts";
@@ -24,6 +25,7 @@ function useScreens(): { label: string; to: string }[] {
     { label: t("layout.home"), to: "/" },
     ...(canCreatePerson(me) ? [{ label: t("person.new"), to: "/pessoas/nova" }] : []),
     ...(hasTicketAccess(me) ? [{ label: t("tickets.my.title"), to: MY_TICKETS_PATH }] : []),
+    ...(hasAppointmentAccess(me) ? [{ label: t("layout.agenda"), to: AGENDA_PATH }] : []),
     ...(me.user.isAdmin
       ? [
           { label: t("layout.users"), to: "/admin/usuarios" },

@@ -1,6 +1,8 @@
 import { Avatar, CheckIcon, Menu, Text, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
+import { AGENDA_PATH, hasAppointmentAccess } from "../../features/appointments/access.ts";
+import { useWatchMenu } from "../../features/watchers/watch-menu.tsx";
 import { currentLanguage, LANGUAGES, setLanguage } from "../../i18n/index.ts";
 import { useLogout, useMe } from "../auth.ts";
 import { useErrorMessage } from "../error-message.ts";
@@ -10,6 +12,8 @@ import { ChevronDown } from "./icons.tsx";
 export function UserMenu() {
   const { t } = useTranslation();
   const { user } = useMe();
+  const showAgenda = hasAppointmentAccess(useMe());
+  const watchMenu = useWatchMenu();
   const navigate = useNavigate();
   const logout = useLogout();
   const errorMessage = useErrorMessage();
@@ -39,6 +43,12 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{user.username}</Menu.Label>
+        {showAgenda && (
+          <Menu.Item component={Link} to={AGENDA_PATH}>
+            {t("layout.agenda")}
+          </Menu.Item>
+        )}
+        {watchMenu.items}
         <Menu.Divider />
         <Menu.Label>{t("layout.language")}</Menu.Label>
         {LANGUAGES.map((l) => (
@@ -57,6 +67,7 @@ export function UserMenu() {
           {t("layout.logout")}
         </Menu.Item>
       </Menu.Dropdown>
+      {watchMenu.modal}
     </Menu>
   );
 }

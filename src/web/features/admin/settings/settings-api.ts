@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { AppointmentType } from "../../../../shared/appointments.schemas.ts";
 import type {
   Category,
   Characteristic,
@@ -17,6 +18,7 @@ export type SettingsItems = {
   "ticket-types": TicketType;
   sectors: Sector;
   products: Product;
+  "appointment-types": AppointmentType;
 };
 export type SettingsPath = keyof SettingsItems;
 

@@ -3,10 +3,14 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PageHeader } from "../../../app/ui/page-header.tsx";
 import { i18n } from "../../../i18n/index.ts";
+import { AppointmentTypesPanel } from "../../appointments/settings/appointment-types-panel.tsx";
+import { CriticalSettingsPanel } from "../../watchers/components/critical-settings-panel.tsx";
 import { CategoriesPanel } from "./categories-panel.tsx";
 import { CharacteristicsPanel } from "./characteristics-panel.tsx";
+import { CompanySettingsPanel } from "./company-settings-panel.tsx";
 import { ProductsPanel, SectorsPanel } from "./named-settings-panel.tsx";
 import { RelationshipTypesPanel } from "./relationship-types-panel.tsx";
+import { SmtpSettingsPanel } from "./smtp-settings-panel.tsx";
 import { ticketSettingsEn, ticketSettingsPtBR } from "./ticket-settings-i18n.ts";
 import { TicketTypesPanel } from "./ticket-types-panel.tsx";
 
@@ -15,7 +19,18 @@ i18n.addResourceBundle("pt-BR", "translation", ticketSettingsPtBR, true, false);
 i18n.addResourceBundle("en", "translation", ticketSettingsEn, true, false);
 
 /** The tab lives in the address (?aba=), so a link or a reload opens the same list. */
-const TABS = ["categorias", "caracteristicas", "relacionamentos", "tipos-atendimento", "setores", "produtos"] as const;
+const TABS = [
+  "categorias",
+  "caracteristicas",
+  "relacionamentos",
+  "tipos-atendimento",
+  "setores",
+  "produtos",
+  "empresa",
+  "email",
+  "tipos-agendamento",
+  "fatores-criticos",
+] as const;
 type TabKey = (typeof TABS)[number];
 const isTab = (value: string | null): value is TabKey => TABS.some((tab) => tab === value);
 
@@ -42,6 +57,10 @@ export function SettingsPage() {
           <Tabs.Tab value="tipos-atendimento">{t("ticketSettings.ticketTypes.title")}</Tabs.Tab>
           <Tabs.Tab value="setores">{t("ticketSettings.sectors.title")}</Tabs.Tab>
           <Tabs.Tab value="produtos">{t("ticketSettings.products.title")}</Tabs.Tab>
+          <Tabs.Tab value="empresa">{t("mail.company.title")}</Tabs.Tab>
+          <Tabs.Tab value="email">{t("mail.smtp.title")}</Tabs.Tab>
+          <Tabs.Tab value="tipos-agendamento">{t("appointments.settings.title")}</Tabs.Tab>
+          <Tabs.Tab value="fatores-criticos">{t("critical.settings.title")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="categorias">
           <CategoriesPanel />
@@ -60,6 +79,18 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="produtos">
           <ProductsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="empresa">
+          <CompanySettingsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="email">
+          <SmtpSettingsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="tipos-agendamento">
+          <AppointmentTypesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="fatores-criticos">
+          <CriticalSettingsPanel />
         </Tabs.Panel>
       </Tabs>
     </>

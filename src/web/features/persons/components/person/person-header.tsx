@@ -6,6 +6,8 @@ import { formatDocument, formatPhone, phoneTelUri } from "../../../../../shared/
 import type { Person } from "../../../../../shared/persons.schemas.ts";
 import { useMe } from "../../../../app/auth.ts";
 import { usePageTitle } from "../../../../app/page-title.ts";
+import { PersonMailSlot } from "../../../mail/components/person-mail-slot.tsx";
+import { WatchControlsSlot } from "../../../watchers/slot.tsx";
 import { canEditPerson } from "../../access.ts";
 import { formatPersonCode } from "../../person-code.ts";
 
@@ -81,7 +83,9 @@ export function PersonHeader({ person }: { person: Person }) {
         </Stack>
         <Group gap="xs" wrap="nowrap">
           <Group gap="xs" data-slot="person-actions">
-            {/* Reserved for later issues: the critical-factors badge, the Spy System (watchers) eye and "Enviar e-mail". */}
+            {/* Critical-factors badge and Spy System eye, then Enviar e-mail / E-mails: each loads its own chunk. */}
+            <WatchControlsSlot code={person.code} name={person.name} />
+            <PersonMailSlot person={person} />
           </Group>
           {canEdit && (
             <Button variant="default" onClick={open}>

@@ -1,15 +1,32 @@
-import { Alert, Tabs, Text } from "@mantine/core";
+import { Alert, Tabs } from "@mantine/core";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import type { Level, Tab } from "../../../../../shared/access.schemas.ts";
 import type { Person } from "../../../../../shared/persons.schemas.ts";
+import { useMe } from "../../../../app/auth.ts";
 import { PageLoader } from "../../../../app/ui/page-loader.tsx";
+import { DisabledCurrentAccountTab } from "../../../finance/current-account-gate.tsx";
 import { AddressesTab } from "../addresses/addresses-tab.tsx";
 import { RelatedTab } from "../related/related-tab.tsx";
 
 // Atendimentos and Produção (one component for both areas) load with their strings on first use.
 const TicketsTab = lazy(() =>
   import("../../../tickets/components/tickets-tab.tsx").then((m) => ({ default: m.TicketsTab })),
+);
+
+// A receber, Conta corrente and Contratos: one lazy chunk with their strings (every extra chunk costs
+// first-load bytes, see finance-tabs.ts).
+const ReceivablesTab = lazy(() =>
+  import("../../../finance/finance-tabs.ts").then((m) => ({ default: m.ReceivablesTab })),
+);
+const CurrentAccountTab = lazy(() =>
+  import("../../../finance/finance-tabs.ts").then((m) => ({ default: m.CurrentAccountTab })),
+);
+const ContractsTab = lazy(() => import("../../../finance/finance-tabs.ts").then((m) => ({ default: m.ContractsTab })));
+
+// Agendamentos: its strings, dialogs and date pickers load on first use.
+const AppointmentsTab = lazy(() =>
+  import("../../../appointments/components/appointments-tab.tsx").then((m) => ({ default: m.AppointmentsTab })),
 );
 
 type Granted = { tab: Tab; level: Level };
@@ -31,17 +48,23 @@ export function PersonTabs({
   onTabChange: (tab: Tab) => void;
 }) {
   const { t } = useTranslation();
+  const me = useMe();
   if (!active) {
     return <Alert color="yellow">{t("person.tabs.none", { category: categoryName })}</Alert>;
   }
   return (
     <Tabs value={active.tab} onChange={(value) => value && onTabChange(value as Tab)} keepMounted={false}>
       <Tabs.List aria-label={t("person.tabs.label")}>
-        {granted.map(({ tab }) => (
-          <Tabs.Tab key={tab} value={tab}>
-            {t(`person.tabs.${tab}`)}
-          </Tabs.Tab>
-        ))}
+        {granted.map(({ tab }) =>
+          // Granted, but this user is not a seller: shown as unavailable, with the reason.
+          tab === "currentAccount" && !me.currentAccountEnabled ? (
+            <DisabledCurrentAccountTab key={tab} label={t(`person.tabs.${tab}`)} />
+          ) : (
+            <Tabs.Tab key={tab} value={tab}>
+              {t(`person.tabs.${tab}`)}
+            </Tabs.Tab>
+          ),
+        )}
       </Tabs.List>
       {granted.map(({ tab, level }) => (
         <Tabs.Panel key={tab} value={tab} pt="md">
@@ -63,7 +86,6 @@ function TabPanel({
   categoryId: number;
   canWrite: boolean;
 }) {
-  const { t } = useTranslation();
   // key: a new category starts the tab afresh (filters, open dialogs).
   if (tab === "addresses")
     return <AddressesTab key={categoryId} code={code} categoryId={categoryId} canWrite={canWrite} />;
@@ -81,10 +103,30 @@ function TabPanel({
       </Suspense>
     );
   }
-  // Granted, but its feature is not built yet: said plainly, with no made-up data.
-  return (
-    <Text c="dimmed" py="lg">
-      {t("person.tabs.comingSoon")}
-    </Text>
-  );
+  if (tab === "receivables")
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <ReceivablesTab key={categoryId} code={code} categoryId={categoryId} />
+      </Suspense>
+    );
+  if (tab === "currentAccount")
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <CurrentAccountTab key={categoryId} code={code} categoryId={categoryId} />
+      </Suspense>
+    );
+  if (tab === "contracts")
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <ContractsTab key={categoryId} code={code} categoryId={categoryId} />
+      </Suspense>
+    );
+  if (tab === "appointments")
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <AppointmentsTab key={categoryId} code={code} categoryId={categoryId} canWrite={canWrite} />
+      </Suspense>
+    );
+  // Every tab is handled above: a new Tab value fails to compile here instead of showing nothing.
+  return tab satisfies never;
 }
