@@ -4,6 +4,7 @@ import type { AppContext, AuthUser } from "../../context.ts";
 import type { AddressesTable, Executor } from "../../db/types.ts";
 import { AppError } from "../../errors.ts";
 import { personByIdForTab, personForTab } from "../persons/persons.service.ts";
+import { newAddressRow } from "./address-row.ts";
 
 type Row = Selectable<AddressesTable>;
 
@@ -80,23 +81,7 @@ export async function createAddress(
     const { row: person } = await personForTab(ctx, user, code, "addresses", "write", category, trx);
     const { id } = await trx
       .insertInto("addresses")
-      .values({
-        person_id: person.id,
-        type: body.type,
-        zip: body.zip,
-        street: body.street,
-        number: body.number,
-        complement: body.complement,
-        district: body.district,
-        city: body.city,
-        ibge_code: body.ibgeCode,
-        state: body.state,
-        country: body.country,
-        reference: body.reference,
-        is_main: body.isMain ? 1 : 0,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(newAddressRow(person.id, body, now))
       .returning("id")
       .executeTakeFirstOrThrow();
     await settleMain(trx, person.id, body.isMain ? id : null);

@@ -25,6 +25,7 @@ import {
   type UserAccess,
   visibleCategoryIds,
 } from "../access/access.service.ts";
+import { newAddressRow } from "../addresses/address-row.ts";
 import * as repo from "./persons.repository.ts";
 
 export type VisiblePerson = { row: repo.PersonRow; categoryIds: number[]; access: UserAccess };
@@ -233,25 +234,7 @@ export async function createPerson(
       if (addresses.length) {
         await trx
           .insertInto("addresses")
-          .values(
-            addresses.map((a) => ({
-              person_id: id,
-              type: a.type,
-              zip: a.zip,
-              street: a.street,
-              number: a.number,
-              complement: a.complement,
-              district: a.district,
-              city: a.city,
-              ibge_code: a.ibgeCode,
-              state: a.state,
-              country: a.country,
-              reference: a.reference,
-              is_main: a.isMain ? 1 : 0,
-              created_at: now,
-              updated_at: now,
-            })),
-          )
+          .values(addresses.map((a) => newAddressRow(id, a, now)))
           .execute();
       }
       return id;

@@ -1,5 +1,6 @@
 import { buildPersonSearchText, normalizeSearchText } from "../../../../shared/search-text.ts";
 import type { Trx } from "../../../db/types.ts";
+import { newAddressRow } from "../../addresses/address-row.ts";
 import { StaleBatchError } from "../importer.ts";
 import type { MergePlan, StoredPerson } from "./persons-merge.ts";
 
@@ -123,25 +124,7 @@ async function writeChildren(trx: Trx, planned: Planned[], ids: Map<Planned, num
         position: offset(p, "phones") + i,
       })),
     ),
-    addresses: planned.flatMap((p) =>
-      p.plan.add.addresses.map((a) => ({
-        person_id: idOf(p),
-        type: a.type,
-        zip: a.zip,
-        street: a.street,
-        number: a.number,
-        complement: a.complement,
-        district: a.district,
-        city: a.city,
-        ibge_code: a.ibgeCode,
-        state: a.state,
-        country: a.country,
-        reference: a.reference,
-        is_main: a.isMain ? 1 : 0,
-        created_at: now,
-        updated_at: now,
-      })),
-    ),
+    addresses: planned.flatMap((p) => p.plan.add.addresses.map((a) => newAddressRow(idOf(p), a, now))),
   };
   for (const part of chunked(rows.categories)) await trx.insertInto("person_categories").values(part).execute();
   for (const part of chunked(rows.characteristics))
