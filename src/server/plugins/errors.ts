@@ -52,7 +52,12 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
     }
     if (fe.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
       return reply.status(415).send({
-        error: { code: "unsupported_media_type", message: "Tipo de conteúdo não suportado: envie application/json." },
+        error: {
+          code: "unsupported_media_type",
+          message: request.url.startsWith("/api/import/")
+            ? "Tipo de conteúdo não suportado: envie text/csv ou application/x-ndjson."
+            : "Tipo de conteúdo não suportado: envie application/json.",
+        },
       });
     }
     if (fe.statusCode === 429) {

@@ -219,6 +219,7 @@ describe("import receivables", () => {
     expect(unknown.json().error.message).toContain("receivables");
     const xml = await postImport(t, admin, "receivables", "<x/>", "application/xml");
     expect(xml.statusCode).toBe(415);
+    expect(xml.json().error.message).toContain("text/csv");
     expect(await t.ctx.db.selectFrom("receivables").select("id").where("external_id", "=", "X-1").execute()).toEqual(
       [],
     );
