@@ -4,6 +4,7 @@ import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Appointment, AppointmentStatus } from "../../../../shared/appointments.schemas.ts";
+import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
 import { personAppointmentsQuery } from "../api/appointments-api.ts";
@@ -93,13 +94,7 @@ export function AppointmentsTab({ code, categoryId, canWrite }: AppointmentsTabP
           ))}
         </Stack>
       )}
-      {list.hasNextPage && (
-        <Group justify="center" mt="sm">
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t("appointments.loadMore")}
-          </Button>
-        </Group>
-      )}
+      <LoadMore pages={list} label={t("appointments.loadMore")} />
       <AppointmentDialogs
         code={code}
         categoryId={categoryId}

@@ -5,12 +5,13 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BillingKind, BillingStatus, ContractBilling } from "../../../../shared/contracts.schemas.ts";
 import { formatMoney } from "../../../app/format.ts";
+import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
 import { contractBillingsQuery } from "../api.ts";
 import { formatPeriod } from "../format.ts";
 import { ordered } from "../query-params.ts";
-import { DetailsButton, Empty, LoadMore, Totals } from "../ui/list-parts.tsx";
+import { DetailsButton, Empty, Totals } from "../ui/list-parts.tsx";
 import { type Column, ResponsiveTable } from "../ui/responsive-table.tsx";
 import { BillingDetailsDrawer } from "./billing-details-drawer.tsx";
 import { BillingStatusBadge } from "./billing-status-badge.tsx";
@@ -143,11 +144,7 @@ export function ContractsTab({ code, categoryId }: { code: number; categoryId: n
               )}
             />
           )}
-          <LoadMore
-            show={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          />
+          <LoadMore pages={list} label={t("finance.loadMore")} />
         </>
       )}
       <BillingDetailsDrawer

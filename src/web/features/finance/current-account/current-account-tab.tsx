@@ -11,10 +11,11 @@ import type {
 import { type ApiError, isApiError } from "../../../app/api.ts";
 import { useMe } from "../../../app/auth.ts";
 import { formatDate, formatMoney } from "../../../app/format.ts";
+import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
 import { type CurrentAccountFilter, closingsQuery, currentAccountQuery } from "../api.ts";
-import { DetailsButton, Empty, LoadMore, Totals } from "../ui/list-parts.tsx";
+import { DetailsButton, Empty, Totals } from "../ui/list-parts.tsx";
 import { ResponsiveTable } from "../ui/responsive-table.tsx";
 import { CurrentAccountFilters } from "./current-account-filters.tsx";
 import { EntryDetailsDrawer } from "./entry-details-drawer.tsx";
@@ -124,7 +125,7 @@ function CurrentAccount({ code, categoryId }: { code: number; categoryId: number
       {list.isPending && <PageLoader />}
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && <Rows list={list.data.pages} busy={list.isPlaceholderData} onOpen={open} entryTitle={entryTitle} />}
-      <LoadMore show={list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} />
+      <LoadMore pages={list} label={t("finance.loadMore")} />
       <EntryDetailsDrawer
         entryId={shown.entryId}
         title={shown.title}

@@ -5,10 +5,11 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Receivable, ReceivableStatus } from "../../../../shared/receivables.schemas.ts";
 import { formatDate, formatMoney } from "../../../app/format.ts";
+import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
 import { personReceivablesQuery } from "../api.ts";
-import { DetailsButton, Empty, LoadMore, type Total, Totals } from "../ui/list-parts.tsx";
+import { DetailsButton, Empty, type Total, Totals } from "../ui/list-parts.tsx";
 import { type Column, ResponsiveTable } from "../ui/responsive-table.tsx";
 import { DaysOverdue } from "./days-overdue.tsx";
 import { ReceivableDetailsDrawer } from "./receivable-details-drawer.tsx";
@@ -134,7 +135,7 @@ export function ReceivablesTab({ code, categoryId }: FinanceTabProps) {
           )}
         />
       )}
-      <LoadMore show={list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} />
+      <LoadMore pages={list} label={t("finance.loadMore")} />
       <ReceivableDetailsDrawer
         receivable={shown.receivable}
         opened={shown.opened}

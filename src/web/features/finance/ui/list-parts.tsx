@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, Text } from "@mantine/core";
+import { Button, Paper, SimpleGrid, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -38,18 +38,6 @@ export function Totals({ label, totals }: { label: string; totals: Total[] }) {
 }
 
 /** "Carregar mais": the next keyset page, appended below. */
-export function LoadMore({ show, loading, onClick }: { show: boolean; loading: boolean; onClick: () => void }) {
-  const { t } = useTranslation();
-  if (!show) return null;
-  return (
-    <Group justify="center" mt="sm">
-      <Button variant="default" onClick={onClick} loading={loading}>
-        {t("finance.loadMore")}
-      </Button>
-    </Group>
-  );
-}
-
 /** The row's "Detalhes" button, named after its row for screen readers and tests. */
 export function DetailsButton({ label, onClick }: { label: string; onClick: () => void }) {
   const { t } = useTranslation();

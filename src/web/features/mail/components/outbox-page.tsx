@@ -1,5 +1,5 @@
 import "../register-i18n.ts";
-import { Anchor, Button, Group, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -7,6 +7,7 @@ import { MAIL_STATUSES, type MailItem, type MailStatus } from "../../../../share
 import { useErrorMessage } from "../../../app/error-message.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { notifyError, notifySuccess } from "../../../app/notify.ts";
+import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageHeader } from "../../../app/ui/page-header.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
@@ -43,13 +44,7 @@ export function OutboxPage() {
         {outbox.isError && <QueryError error={outbox.error} onRetry={() => void outbox.refetch()} />}
         {outbox.isSuccess && items.length === 0 && <Text c="dimmed">{t("mail.outbox.empty")}</Text>}
         {items.length > 0 && <OutboxTable items={items} />}
-        {outbox.hasNextPage && (
-          <Group justify="center">
-            <Button variant="default" onClick={() => void outbox.fetchNextPage()} loading={outbox.isFetchingNextPage}>
-              {t("mail.loadMore")}
-            </Button>
-          </Group>
-        )}
+        <LoadMore pages={outbox} label={t("mail.loadMore")} />
       </Stack>
     </>
   );

@@ -1,9 +1,10 @@
-import { Button, Card, Drawer, Group, Stack, Text } from "@mantine/core";
+import { Card, Drawer, Group, Stack, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { MailItem } from "../../../../shared/mail.schemas.ts";
 import type { Person } from "../../../../shared/persons.schemas.ts";
 import { formatDateTime } from "../../../app/format.ts";
+import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
 import { personEmailsQuery } from "../api/mail-api.ts";
@@ -50,13 +51,7 @@ function EmailList({ code }: { code: number }) {
           ))}
         </Stack>
       )}
-      {emails.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void emails.fetchNextPage()} loading={emails.isFetchingNextPage}>
-            {t("mail.loadMore")}
-          </Button>
-        </Group>
-      )}
+      <LoadMore pages={emails} label={t("mail.loadMore")} />
     </Stack>
   );
 }

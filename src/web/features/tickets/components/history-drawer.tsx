@@ -1,8 +1,9 @@
-import { Badge, Box, Button, Drawer, Group, Stack, Text, Timeline } from "@mantine/core";
+import { Badge, Box, Drawer, Group, Stack, Text, Timeline } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TicketNote, TicketSummary } from "../../../../shared/tickets.schemas.ts";
 import { formatDateTime } from "../../../app/format.ts";
+import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
 import { ticketNotesQuery } from "../api/tickets-api.ts";
@@ -69,13 +70,7 @@ function History({ ticket }: { ticket: TicketSummary }) {
           ))}
         </Timeline>
       )}
-      {notes.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void notes.fetchNextPage()} loading={notes.isFetchingNextPage}>
-            {t("tickets.loadMore")}
-          </Button>
-        </Group>
-      )}
+      <LoadMore pages={notes} label={t("tickets.loadMore")} />
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
 import "../register-i18n.ts";
-import { Anchor, Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Stack, Table, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { TicketSummary } from "../../../../shared/tickets.schemas.ts";
 import { formatDateTime } from "../../../app/format.ts";
+import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageHeader } from "../../../app/ui/page-header.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
@@ -28,13 +29,7 @@ export function MyTicketsPage() {
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && items.length === 0 && <Text py="md">{t("tickets.my.empty")}</Text>}
       {items.length > 0 && <MyTicketsTable items={items} />}
-      {list.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t("tickets.loadMore")}
-          </Button>
-        </Group>
-      )}
+      <LoadMore pages={list} label={t("tickets.loadMore")} />
     </Stack>
   );
 }

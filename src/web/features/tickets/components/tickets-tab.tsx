@@ -5,6 +5,7 @@ import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TicketArea, TicketStatus, TicketSummary } from "../../../../shared/tickets.schemas.ts";
+import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
 import { personTicketsQuery } from "../api/tickets-api.ts";
@@ -96,13 +97,7 @@ export function TicketsTab({ area, code, categoryId, canWrite }: TicketsTabProps
           ))}
         </Stack>
       )}
-      {list.hasNextPage && (
-        <Group justify="center" mt="sm">
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t("tickets.loadMore")}
-          </Button>
-        </Group>
-      )}
+      <LoadMore pages={list} label={t("tickets.loadMore")} />
       <TicketDialogs
         area={area}
         code={code}

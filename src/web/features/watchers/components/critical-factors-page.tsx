@@ -1,9 +1,10 @@
 import "../register-i18n.ts";
-import { Badge, Button, Card, Group, Select, Stack, Text } from "@mantine/core";
+import { Badge, Card, Group, Select, Stack, Text } from "@mantine/core";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { useMe } from "../../../app/auth.ts";
+import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageHeader } from "../../../app/ui/page-header.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
@@ -96,13 +97,7 @@ export function CriticalFactorsPage() {
           )}
         </>
       )}
-      {list.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t("critical.loadMore")}
-          </Button>
-        </Group>
-      )}
+      <LoadMore pages={list} label={t("critical.loadMore")} />
     </Stack>
   );
 }
