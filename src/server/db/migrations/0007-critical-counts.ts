@@ -161,6 +161,20 @@ async function postgresTriggers(db: MigrationDb): Promise<void> {
   );
   await sql`create function critical_counts_bump(r integer, s integer, a text, ty integer, cs text, due text, delta integer)
     returns void language sql as $$ ${sql.join(bumps, sql` `)} $$`.execute(db);
+  // A ticket that stays open but moves (due date, sector, responsible…) leaves one count row and
+  // enters another in each table. Two such moves in opposite directions at the same moment would
+  // lock the same two rows in opposite orders (a deadlock): take each table's two rows in key order.
+  const moveKey = (g: Grain, p: "o" | "n") =>
+    `${g.byUser ? `${p}_r, ` : ""}substr(${p}_due, 1, ${g.length}), ${p}_s, ${p}_a, ${p}_ty, ${p}_cs`;
+  const orderedMoves = GRAINS.map((g) => {
+    const bump = (p: "o" | "n", delta: string) =>
+      sql`${into(g)} values (${sql.raw(moveKey(g, p))}, ${sql.raw(delta)}) ${upsert(g)};`;
+    return sql`if row(${sql.raw(moveKey(g, "o"))}) <= row(${sql.raw(moveKey(g, "n"))}) then ${bump("o", "-1")} ${bump("n", "1")}
+      else ${bump("n", "1")} ${bump("o", "-1")} end if;`;
+  });
+  await sql`create function critical_counts_move(o_r integer, o_s integer, o_a text, o_ty integer, o_cs text, o_due text,
+      n_r integer, n_s integer, n_a text, n_ty integer, n_cs text, n_due text)
+    returns void language plpgsql as $$ begin ${sql.join(orderedMoves, sql` `)} end $$`.execute(db);
   // FOR SHARE: a category change of the same person waits for this ticket's transaction (and the
   // other way round), so a ticket is never counted under a set its person just left.
   await sql`create function critical_counts_set_of(pid integer) returns text language plpgsql as $$
@@ -171,6 +185,13 @@ async function postgresTriggers(db: MigrationDb): Promise<void> {
     end $$`.execute(db);
   await sql`create function critical_counts_ticket() returns trigger language plpgsql as $$
     begin
+      if tg_op = 'UPDATE' and old.status = 'open' and new.status = 'open' then
+        perform critical_counts_move(coalesce(old.responsible_user_id, 0), old.sector_id, old.area, old.type_id,
+          critical_counts_set_of(old.person_id), old.due_at,
+          coalesce(new.responsible_user_id, 0), new.sector_id, new.area, new.type_id,
+          critical_counts_set_of(new.person_id), new.due_at);
+        return null;
+      end if;
       if tg_op in ('UPDATE', 'DELETE') then
         if old.status = 'open' then
           perform critical_counts_bump(coalesce(old.responsible_user_id, 0), old.sector_id, old.area, old.type_id,
