@@ -3,29 +3,41 @@ import path from "node:path";
 import pg from "pg";
 import "../src/shared/zod-locale.ts";
 import { buildApp } from "../src/server/app.ts";
+import { withContext } from "../src/server/cli/common.ts";
 import { progressBar } from "../src/server/cli/progress.ts";
-import { loadConfig } from "../src/server/config.ts";
 import type { AppContext } from "../src/server/context.ts";
-import { createDb, type DbHandle } from "../src/server/db/create-db.ts";
-import { migrateToLatest } from "../src/server/db/migrate.ts";
 import { runImport } from "../src/server/features/imports/imports.service.ts";
 import { createToken } from "../src/server/features/tokens/tokens.service.ts";
 import { createUser } from "../src/server/features/users/users.service.ts";
 import { seedScale } from "../src/server/seed/scale.ts";
 import type { ImportSummary } from "../src/shared/imports.schemas.ts";
+import { BENCH_DIR, config } from "./config.ts";
+import { fmtInt } from "./load.ts";
+import { add, printTable, verdict } from "./table.ts";
 
 /**
  * Import throughput (part of `npm run bench`, or alone: `node --import tsx bench/import.ts`):
- * a JSON-lines file of BENCH_IMPORT_ROWS receivables (1 000 000) for BENCH_IMPORT_PERSONS
- * generated persons (10 000), imported through the import service as `vinculo import` does —
+ * a JSON-lines file of BENCH_IMPORT_ROWS receivables (1 000 000, or 5 per BENCH_PERSONS in a
+ * small-scale run) for BENCH_IMPORT_PERSONS generated persons (10 000), imported through the import service as `vinculo import` does —
  * first into an empty table (inserts), then the same file again (the idempotent re-run: every
  * line compared, nothing written) — and then both again through POST /api/import/receivables
  * (a server in this process, streamed from the file). Each database is made fresh for the
  * measure: SQLite under .bench/import-sqlite, PostgreSQL in the database vinculo_bench_import.
  */
-const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
-const PERSONS = Number(process.env.BENCH_IMPORT_PERSONS ?? 10_000);
-const BENCH_DIR = path.resolve(import.meta.dirname, "../.bench");
+const ROWS = config.importRows;
+const PERSONS = config.importPersons;
+/** rows/s the imports were held to when they were built (README, Desempenho). */
+const GOALS = { SQLite: 50_000, PostgreSQL: 20_000 };
+
+function row(db: "SQLite" | "PostgreSQL", figure: string, rate: number, summary: ImportSummary): void {
+  add({
+    db,
+    figure: `import of ${fmtInt(ROWS)} receivables: ${figure}`,
+    goal: `≥ ${fmtInt(GOALS[db])} rows/s`,
+    measured: `${fmtInt(rate)} rows/s (inserted ${fmtInt(summary.inserted)}, unchanged ${fmtInt(summary.unchanged)}, rejected ${summary.rejectedTotal})`,
+    holds: verdict(rate >= GOALS[db], summary.rejectedTotal),
+  });
+}
 const FILE = path.join(BENCH_DIR, `receivables-${ROWS}.ndjson`);
 
 /** The file, written once: receivables spread over person codes 1..PERSONS, a third settled. */
@@ -85,7 +97,11 @@ async function importOnce(ctx: AppContext, label: string): Promise<{ summary: Im
 }
 
 /** The same file through POST /api/import/receivables (a server in this process, an admin's API token). */
-async function importHttp(url: string, token: string, label: string): Promise<void> {
+async function importHttp(
+  url: string,
+  token: string,
+  label: string,
+): Promise<{ summary: ImportSummary; rate: number }> {
   const started = performance.now();
   const res = await fetch(`${url}/api/import/receivables`, {
     method: "POST",
@@ -96,21 +112,22 @@ async function importHttp(url: string, token: string, label: string): Promise<vo
   const summary = (await res.json()) as ImportSummary;
   const seconds = (performance.now() - started) / 1000;
   if (!res.ok) throw new Error(`${label}: ${res.status} ${JSON.stringify(summary)}`);
+  const rate = Math.round(summary.records / seconds);
   console.log(
-    `${label.padEnd(38)} ${String(Math.round(summary.records / seconds)).padStart(7)} linhas/s  (${seconds.toFixed(1)} s; inseridos ${summary.inserted}, atualizados ${summary.updated}, inalterados ${summary.unchanged})`,
+    `${label.padEnd(38)} ${String(rate).padStart(7)} linhas/s  (${seconds.toFixed(1)} s; inseridos ${summary.inserted}, atualizados ${summary.updated}, inalterados ${summary.unchanged})`,
   );
+  return { summary, rate };
 }
 
-async function measure(handle: DbHandle, label: string): Promise<void> {
-  await migrateToLatest(handle);
-  const config = loadConfig({ VINCULO_DATA_DIR: BENCH_DIR });
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, handle, config, now: () => new Date() };
-  await seedScale(handle, PERSONS, progressBar(`${label}: pessoas`));
-  await importOnce(ctx, `importação ${label} (inserindo)`);
-  await importOnce(ctx, `importação ${label} (reimportando)`);
+async function measure(ctx: AppContext, label: "SQLite" | "PostgreSQL"): Promise<void> {
+  await seedScale(ctx.handle, PERSONS, progressBar(`${label}: pessoas`));
+  const insert = await importOnce(ctx, `importação ${label} (inserindo)`);
+  row(label, "service, inserting", insert.rate, insert.summary);
+  const again = await importOnce(ctx, `importação ${label} (reimportando)`);
+  row(label, "service, the same file again", again.rate, again.summary);
 
   // Through the HTTP endpoint, on an empty table again.
-  await handle.db.deleteFrom("receivables").execute();
+  await ctx.db.deleteFrom("receivables").execute();
   const admin = await createUser(ctx, {
     username: "bench-import",
     name: "Importador",
@@ -122,10 +139,29 @@ async function measure(handle: DbHandle, label: string): Promise<void> {
   const app = await buildApp(ctx);
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   try {
-    await importHttp(url, token, `POST /api/import ${label} (inserindo)`);
-    await importHttp(url, token, `POST /api/import ${label} (reimportando)`);
+    const insert = await importHttp(url, token, `POST /api/import ${label} (inserindo)`);
+    row(label, "POST /api/import, inserting", insert.rate, insert.summary);
+    const again = await importHttp(url, token, `POST /api/import ${label} (reimportando)`);
+    row(label, "POST /api/import, again", again.rate, again.summary);
   } finally {
     await app.close();
+  }
+}
+
+/**
+ * A service context on the given database, opened (and migrated) the way the CLI opens one, so
+ * the bench does not have to know what a context holds today.
+ */
+async function withDatabase(env: Record<string, string>, fn: (ctx: AppContext) => Promise<void>): Promise<void> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    await withContext(fn);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
 }
 
@@ -136,11 +172,9 @@ export async function benchImport(pgBaseUrl: string): Promise<void> {
   writeFile();
   const dataDir = path.join(BENCH_DIR, "import-sqlite");
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const sqlite = createDb({ databaseUrl: undefined, dataDir });
   try {
-    await measure(sqlite, "SQLite");
+    await withDatabase({ VINCULO_DATA_DIR: dataDir, DATABASE_URL: "" }, (ctx) => measure(ctx, "SQLite"));
   } finally {
-    await sqlite.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
@@ -155,16 +189,17 @@ export async function benchImport(pgBaseUrl: string): Promise<void> {
   await admin.query("create database vinculo_bench_import");
   const url = new URL(pgBaseUrl);
   url.pathname = "/vinculo_bench_import";
-  const postgres = createDb({ databaseUrl: url.toString(), dataDir: BENCH_DIR, poolSize: 2 });
   try {
-    await measure(postgres, "PostgreSQL");
+    await withDatabase({ VINCULO_DATA_DIR: BENCH_DIR, DATABASE_URL: url.toString() }, (ctx) =>
+      measure(ctx, "PostgreSQL"),
+    );
   } finally {
-    await postgres.close();
     await admin.query("drop database if exists vinculo_bench_import");
     await admin.end();
   }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
-  await benchImport(process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
+  await benchImport(config.pgUrl);
+  printTable("Vínculo imports");
 }

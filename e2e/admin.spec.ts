@@ -1,29 +1,16 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { checkA11y, expect, expectAllChecked, freshPage, login, test } from "./support/test.ts";
 
 // The server of playwright.config.ts creates `admin` with this password on its fresh database.
 const ADMIN = { username: "admin", password: "admin-e2e-123" };
 // Unique names, so the journey also passes on a database with demo data or earlier runs.
 const SUFFIX = Date.now().toString(36);
 
-async function login(page: Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Usuário", { exact: true }).fill(username);
-  await page.getByLabel("Senha", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
-
 async function openAdmin(page: Page, item: string) {
   await page.getByRole("button", { name: "Administração" }).click();
   await page.getByRole("menuitem", { name: item }).click();
   await expect(page.getByRole("heading", { level: 1, name: item })).toBeVisible();
-}
-
-/** A new browser context: nothing of the administrator's session comes along. */
-async function freshPage(browser: Browser): Promise<Page> {
-  const { baseURL, locale, timezoneId } = test.info().project.use;
-  const context = await browser.newContext({ baseURL, locale, timezoneId });
-  return context.newPage();
+  await checkA11y(page, item);
 }
 
 test("administrador cria característica, perfil de acesso e usuário; o usuário tem exatamente esses acessos", async ({
@@ -44,8 +31,12 @@ test("administrador cria característica, perfil de acesso e usuário; o usuári
   // Configurações → Características: a new tag with its colour.
   await openAdmin(page, "Configurações");
   await page.getByRole("tab", { name: "Características" }).click();
+  await expect(page.getByRole("table", { name: "Características" })).toBeVisible();
+  await checkA11y(page, "Características");
   await page.getByRole("button", { name: "Nova característica" }).click();
   const newCharacteristic = page.getByRole("dialog", { name: "Nova característica" });
+  await expect(newCharacteristic.getByLabel("Nome", { exact: true })).toBeVisible();
+  await checkA11y(page, "Nova característica");
   await newCharacteristic.getByLabel("Nome", { exact: true }).fill(characteristic);
   await newCharacteristic.getByLabel("Cor", { exact: true }).fill("#6a1b9a");
   await newCharacteristic.getByRole("button", { name: "Criar" }).click();
@@ -55,8 +46,12 @@ test("administrador cria característica, perfil de acesso e usuário; o usuári
 
   // Configurações → Setores and Tipos de atendimento: a sector, and a type with its area and deadline.
   await page.getByRole("tab", { name: "Setores" }).click();
+  await expect(page.getByRole("table", { name: "Setores" })).toBeVisible();
+  await checkA11y(page, "Setores");
   await page.getByRole("button", { name: "Novo setor" }).click();
   const newSector = page.getByRole("dialog", { name: "Novo setor" });
+  await expect(newSector.getByLabel("Nome", { exact: true })).toBeVisible();
+  await checkA11y(page, "Novo setor");
   await newSector.getByLabel("Nome", { exact: true }).fill(sector);
   await newSector.getByRole("button", { name: "Criar" }).click();
   await expect(newSector).toBeHidden();
@@ -64,8 +59,12 @@ test("administrador cria característica, perfil de acesso e usuário; o usuári
   await expect(sectorRow.getByRole("cell")).toHaveText([sector, "Ativo", /Editar/]);
 
   await page.getByRole("tab", { name: "Tipos de atendimento" }).click();
+  await expect(page.getByRole("table", { name: "Tipos de atendimento" })).toBeVisible();
+  await checkA11y(page, "Tipos de atendimento");
   await page.getByRole("button", { name: "Novo tipo de atendimento" }).click();
   const newType = page.getByRole("dialog", { name: "Novo tipo de atendimento" });
+  await expect(newType.getByLabel("Nome", { exact: true })).toBeVisible();
+  await checkA11y(page, "Novo tipo de atendimento");
   await newType.getByLabel("Nome", { exact: true }).fill(ticketType);
   await newType.getByRole("combobox", { name: "Área", exact: true }).click();
   await page.getByRole("option", { name: "Atendimento", exact: true }).click();
@@ -82,6 +81,8 @@ test("administrador cria característica, perfil de acesso e usuário; o usuári
   await openAdmin(page, "Perfis de acesso");
   await page.getByRole("button", { name: "Novo perfil" }).click();
   const newProfile = page.getByRole("dialog", { name: "Novo perfil" });
+  await expect(newProfile.getByLabel("Nome", { exact: true })).toBeVisible();
+  await checkA11y(page, "Novo perfil");
   await newProfile.getByLabel("Nome", { exact: true }).fill(profile);
   await newProfile.getByRole("combobox", { name: "Cliente — Endereços", exact: true }).selectOption("Escrita");
   await newProfile
@@ -100,6 +101,8 @@ test("administrador cria característica, perfil de acesso e usuário; o usuári
   await openAdmin(page, "Usuários");
   await page.getByRole("button", { name: "Novo usuário" }).click();
   const newUser = page.getByRole("dialog", { name: "Novo usuário" });
+  await expect(newUser.getByLabel("Nome", { exact: true })).toBeVisible();
+  await checkA11y(page, "Novo usuário");
   await newUser.getByLabel("Usuário", { exact: true }).fill(username);
   await newUser.getByLabel("Nome", { exact: true }).fill("Suporte Um");
   await newUser.getByLabel("E-mail", { exact: true }).fill(`${username}@example.com`);
@@ -130,5 +133,6 @@ test("administrador cria característica, perfil de acesso e usuário; o usuári
   ]);
   // Not an administrator: the administration pages stay closed to them.
   expect((await support.request.get("/api/access-profiles")).status()).toBe(403);
+  await expectAllChecked(support);
   await support.context().close();
 });

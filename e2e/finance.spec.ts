@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { checkA11y, expect, login, test } from "./support/test.ts";
 
 // The demo company's money tabs (src/server/seed/demo-finance.ts), dated around today:
 // - João (000001) has NF 4101 (R$ 2.890,00, due 45 days ago, Boleto; fine 2 %, interest 1 % a
@@ -37,14 +38,6 @@ function monthBack(back: number): string {
 
 // ——— helpers ———
 
-async function login(page: Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Usuário", { exact: true }).fill(username);
-  await page.getByLabel("Senha", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
-
 const radio = (page: Page, group: string, option: string) =>
   page.getByRole("radiogroup", { name: group }).getByText(option, { exact: true }).click();
 
@@ -61,6 +54,7 @@ test("vendedor lê os títulos, a conta corrente e as cobranças de contrato do 
   await page.getByRole("option", { name: new RegExp(JOAO) }).click();
   await expect(page).toHaveURL(/\/pessoas\/000001(\?|$)/);
   await expect(page.getByRole("heading", { level: 1, name: JOAO })).toBeVisible();
+  await checkA11y(page, "pessoa");
 
   // ——— A receber: Abertos, oldest due first, the overdue one in red with its days ———
   await page.getByRole("tab", { name: "A receber" }).click();
@@ -80,6 +74,7 @@ test("vendedor lê os títulos, a conta corrente e as cobranças de contrato do 
   await expect(days).toBeVisible();
   await expect(days).toHaveCSS("color", "rgb(201, 42, 42)");
   await expect(bodyRows(open).first()).toContainText("NF 4101");
+  await checkA11y(page, "A receber");
 
   await page.getByRole("button", { name: "Detalhes do título NF 4101, parcela 1/1" }).click();
   const receivable = page.getByRole("dialog", { name: "Título NF 4101 — parcela 1/1" });
@@ -89,6 +84,7 @@ test("vendedor lê os títulos, a conta corrente e as cobranças de contrato do 
   await expect(receivable.getByRole("row", { name: /^Valor atualizado/ })).toContainText(money("R$ 2.991,15"));
   await expect(receivable.getByRole("row", { name: /^Forma de pagamento/ })).toContainText("Boleto");
   await expect(receivable.getByRole("row", { name: /^Data da baixa/ })).toContainText("—");
+  await checkA11y(page, "Título a receber");
   await receivable.getByRole("button", { name: "Fechar" }).click();
   await expect(receivable).toBeHidden();
 
@@ -98,6 +94,7 @@ test("vendedor lê os títulos, a conta corrente e as cobranças de contrato do 
   await expect(paid).toContainText(money("R$ 2.100,50"));
   await expect(paid).toContainText(dayFromToday(-143)); // settled 3 days before its due date
   await expect(bodyRows(settled).filter({ hasText: "NF 4101" })).toHaveCount(0);
+  await checkA11y(page, "Títulos baixados");
 
   // ——— Conta corrente: the seller's own entries that come from João ———
   await page.getByRole("tab", { name: "Conta corrente" }).click();
@@ -108,6 +105,7 @@ test("vendedor lê os títulos, a conta corrente e as cobranças de contrato do 
   await expect(bodyRows(entries).first()).toContainText("Crédito");
   await expect(bodyRows(entries).first()).toContainText(/NF 3\d{3}/);
   await expect(bodyRows(entries).first()).toContainText("5%");
+  await checkA11y(page, "Conta corrente");
 
   // Por item: the same entry's items, one row per product.
   await radio(page, "Visualização", "Por item");
@@ -139,6 +137,7 @@ test("vendedor lê os títulos, a conta corrente e as cobranças de contrato do 
   await expect(entry).toContainText("Estorno de comissão: devolução da NF 3002");
   await expect(entry.getByRole("region", { name: "Fechamento" })).toContainText(`01/${monthBack(2)} a `);
   await expect(entry).toContainText("Este lançamento não tem itens.");
+  await checkA11y(page, "Lançamento");
   await entry.getByRole("button", { name: "Fechar" }).click();
   await expect(entry).toBeHidden();
 
@@ -148,6 +147,7 @@ test("vendedor lê os títulos, a conta corrente e as cobranças de contrato do 
   await expect(entry.getByRole("table", { name: "Itens do lançamento" }).locator("tbody tr").first()).toContainText(
     PRODUCTS,
   );
+  await checkA11y(page, "Lançamento com itens");
   await expect(entry.getByRole("row", { name: /^Status/ })).toContainText("Fechado");
   await entry.getByRole("button", { name: "Fechar" }).click();
   await expect(entry).toBeHidden();
@@ -162,10 +162,15 @@ test("vendedor lê os títulos, a conta corrente e as cobranças de contrato do 
   }
   await expect(bodyRows(billings)).toHaveCount(2);
   await expect(bodyRows(billings).filter({ hasText: /Cobrado|Pendente|Paralisado/ })).toHaveCount(0);
+  // Nothing charged is shown, so the totals do not claim "Cobrado R$ 0,00".
+  const billingTotals = page.getByLabel("Totais das cobranças");
+  await expect(billingTotals).toContainText("2 cobranças");
+  await expect(billingTotals).not.toContainText("Cobrado");
   const donated = bodyRows(billings).filter({ hasText: "Doado" });
   await expect(donated).toContainText(monthBack(4));
   await expect(donated).toContainText("CT-1001");
   await expect(bodyRows(billings).filter({ hasText: "Suspenso" })).toContainText(monthBack(3));
+  await checkA11y(page, "Contratos");
 
   await page.getByRole("button", { name: `Detalhes da cobrança ${monthBack(4)} do contrato CT-1001` }).click();
   const billing = page.getByRole("dialog", { name: `Cobrança ${monthBack(4)} — contrato CT-1001` });
@@ -176,11 +181,13 @@ test("vendedor lê os títulos, a conta corrente e as cobranças de contrato do 
   await expect(billing.getByRole("region", { name: "Título a receber" })).toContainText(
     "Esta cobrança não gerou título a receber.",
   );
+  await checkA11y(page, "Cobrança");
   await billing.getByRole("button", { name: "Fechar" }).click();
   await expect(billing).toBeHidden();
 
   // A charged billing leads to the receivable it became.
   await statusFilter.getByRole("checkbox", { name: "Cobrados" }).check();
+  await expect(billingTotals).toContainText("Cobrado");
   await page.getByRole("button", { name: `Detalhes da cobrança ${monthBack(2)} do contrato CT-1001` }).click();
   const charged = page.getByRole("dialog", { name: `Cobrança ${monthBack(2)} — contrato CT-1001` });
   const linked = charged.getByRole("region", { name: "Título a receber" });
@@ -193,21 +200,31 @@ test("financeiro vê a Conta corrente desabilitada, com o motivo", async ({ page
   await login(page, FINANCEIRO.username, FINANCEIRO.password);
   await page.goto("/pessoas/000001");
   await expect(page.getByRole("heading", { level: 1, name: JOAO })).toBeVisible();
+  await checkA11y(page, "pessoa");
 
   const tab = page.getByRole("tab", { name: "Conta corrente" });
   await expect(tab).toBeVisible();
   await expect(tab).toBeDisabled();
   await expect(tab).toHaveAccessibleDescription(REASON);
+  // The reason shows where a keyboard or a finger reaches it, not only in a mouse's hover title.
+  await tab.focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowRight");
+  await expect(tab).toBeFocused();
+  await expect(page.getByRole("tooltip")).toHaveText(REASON);
+  await checkA11y(page, "pessoa, Conta corrente desabilitada");
 
   // Still reachable from the keyboard, so the reason is read in full in its panel.
   await page.getByRole("tab", { name: "A receber" }).click();
   await expect(page.getByRole("table", { name: "Títulos abertos" })).toBeVisible();
+  await checkA11y(page, "A receber");
   await page.getByRole("tab", { name: "A receber" }).press("ArrowRight");
   await expect(tab).toHaveAttribute("aria-selected", "true");
   const panel = page.getByRole("tabpanel", { name: "Conta corrente" });
   await expect(panel).toContainText("Conta corrente indisponível");
   await expect(panel).toContainText(REASON);
   await expect(panel.getByRole("table")).toHaveCount(0);
+  await checkA11y(page, "Conta corrente indisponível");
 
   // The server refuses the same, with its own code.
   const answer = await page.request.get("/api/persons/1/current-account");

@@ -1,16 +1,9 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { checkA11y, expect, login, test } from "./support/test.ts";
 
 // The server of playwright.config.ts creates `admin`; the demo company has persons 000001 and 000002.
 const ADMIN = { username: "admin", password: "admin-e2e-123" };
 const SUFFIX = Date.now().toString(36);
-
-async function login(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Usuário", { exact: true }).fill(ADMIN.username);
-  await page.getByLabel("Senha", { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 const receivable = (n: number, personCode: number) => ({
   externalId: `E2E-${SUFFIX}-${n}`,
@@ -35,11 +28,12 @@ test("administrador importa títulos a receber; o mesmo arquivo de novo não mud
   const lines = [receivable(1, 1), receivable(2, 2), receivable(3, 1), { ...receivable(4, 1), dueDate: "2099-02-30" }];
   const text = `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`;
 
-  await login(page);
+  await login(page, ADMIN.username, ADMIN.password);
   await page.getByRole("button", { name: "Administração" }).click();
   await page.getByRole("menuitem", { name: "Importações" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Importações" })).toBeVisible();
   await expect(page.getByRole("combobox", { name: "O que importar" })).toHaveValue("Títulos a receber");
+  await checkA11y(page, "Importações");
 
   await upload(page, file, text);
   const result = page.getByRole("region", { name: `Resultado de ${file}` });
@@ -48,6 +42,7 @@ test("administrador importa títulos a receber; o mesmo arquivo de novo não mud
   const rejected = result.getByRole("table", { name: "Linhas recusadas" });
   await expect(rejected.getByRole("row").nth(1)).toContainText("4");
   await expect(rejected.getByRole("row").nth(1)).toContainText("dueDate");
+  await checkA11y(page, "Importações, com o resultado");
 
   await upload(page, file, text);
   await expect(result.getByRole("group", { name: "Inseridos: 0" })).toBeVisible();

@@ -1,24 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
 import { simpleParser } from "mailparser";
+import { checkA11y, expect, login, personCommand, serverDataDir, test } from "./support/test.ts";
 
 // The demo company (VINCULO_DEMO=1): the support user writes for customers; João Carlos da Silva
 // (000001) has a main e-mail and a second one. The e2e server has no SMTP: its worker writes every
 // message as an .eml file under the data folder, which this journey reads back.
 const JOAO = "João Carlos da Silva";
-const MAIL_DIR = path.join(process.env.VINCULO_E2E_DATA_DIR ?? "", "mail");
-
-async function login(page: Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Usuário", { exact: true }).fill(username);
-  await page.getByLabel("Senha", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 /** The .eml file whose subject is `subject`, once the worker has written it. */
 async function emlWithSubject(subject: string) {
+  const MAIL_DIR = path.join(serverDataDir(), "mail");
   const files = fs.existsSync(MAIL_DIR) ? fs.readdirSync(MAIL_DIR).filter((f) => f.endsWith(".eml")) : [];
   for (const file of files) {
     const parsed = await simpleParser(fs.readFileSync(path.join(MAIL_DIR, file)));
@@ -34,8 +26,9 @@ test("atendente envia um e-mail a João com cópia sugerida; o administrador o v
   await login(page, "atendente", "atendente123");
   await page.goto("/pessoas/000001");
   await expect(page.getByRole("heading", { level: 1, name: JOAO })).toBeVisible();
+  await checkA11y(page, "pessoa");
 
-  await page.getByRole("button", { name: "Enviar e-mail" }).click();
+  await personCommand(page, "Enviar e-mail");
   const dialog = page.getByRole("dialog", { name: `Enviar e-mail para ${JOAO}` });
   await expect(dialog).toBeVisible();
   // "Para" comes filled with the main e-mail.
@@ -44,6 +37,7 @@ test("atendente envia um e-mail a João com cópia sugerida; o administrador o v
   // Nothing typed: the fields say what is missing, and nothing is sent.
   await dialog.getByRole("button", { name: "Enviar" }).click();
   await expect(dialog.getByText("informe o assunto")).toBeVisible();
+  await checkA11y(page, "Enviar e-mail, com o erro");
 
   // Cc: the person's other e-mail is offered.
   await dialog.getByLabel("Cópia (Cc)").click();
@@ -55,11 +49,12 @@ test("atendente envia um e-mail a João com cópia sugerida; o administrador o v
   await expect(dialog).toBeHidden();
 
   // "E-mails": the message is listed, and turns "Enviado" once the worker has delivered it.
-  await page.getByRole("button", { name: "E-mails", exact: true }).click();
+  await personCommand(page, "E-mails");
   const item = page.getByRole("listitem", { name: subject });
   await expect(item).toBeVisible();
   await expect(item.getByText("Cc: joao.carlos@gmail.com")).toBeVisible();
   await expect(item.getByText("Enviado", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await checkA11y(page, "E-mails da pessoa");
 
   // Without SMTP, the message is an .eml file in the data folder.
   await expect.poll(async () => (await emlWithSubject(subject)) !== null, { timeout: 15_000 }).toBe(true);
@@ -80,4 +75,5 @@ test("atendente envia um e-mail a João com cópia sugerida; o administrador o v
   await expect(row).toBeVisible();
   await expect(row.getByText("Enviado", { exact: true })).toBeVisible();
   await expect(row.getByText("joao.silva@exemplo.com.br, joao.carlos@gmail.com")).toBeVisible();
+  await checkA11y(page, "Fila de e-mails");
 });

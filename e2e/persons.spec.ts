@@ -1,18 +1,11 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { checkA11y, expect, isPhone, login, test } from "./support/test.ts";
 
 // The demo company (VINCULO_DEMO=1 in playwright.config.ts): the support user sees customers
 // (Cliente: addresses, related… with write) and suppliers (Fornecedor: addresses read, tickets).
 const ATENDENTE = { username: "atendente", password: "atendente123" };
 const JOAO = "João Carlos da Silva";
 const PADARIA = "Padaria Pão de Açúcar Comércio de Alimentos Ltda";
-
-async function login(page: Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Usuário", { exact: true }).fill(username);
-  await page.getByLabel("Senha", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 const tabNames = (page: Page) => page.getByRole("tablist", { name: "Opções da pessoa" }).getByRole("tab");
 const pickCategory = (page: Page, name: string) =>
@@ -32,6 +25,7 @@ test("atendente busca a pessoa, troca de categoria, inclui um endereço e abre u
   await expect(header).toContainText("000001");
   await expect(header).toContainText("529.982.247-25");
   await expect(header).toContainText("Pessoa física");
+  await checkA11y(page, "pessoa");
 
   // As a supplier, this user sees only the addresses (read-only) and the tickets.
   await pickCategory(page, "Fornecedor");
@@ -47,6 +41,8 @@ test("atendente busca a pessoa, troca de categoria, inclui um endereço e abre u
   await page.getByRole("button", { name: "Novo endereço" }).click();
 
   const dialog = page.getByRole("dialog", { name: "Novo endereço" });
+  await expect(dialog.getByRole("textbox", { name: "CEP" })).toBeVisible();
+  await checkA11y(page, "Novo endereço");
   await dialog.getByRole("combobox", { name: "Tipo" }).click();
   await page.getByRole("option", { name: "Entrega" }).click();
   const cep = dialog.getByRole("textbox", { name: "CEP" });
@@ -64,6 +60,8 @@ test("atendente busca a pessoa, troca de categoria, inclui um endereço e abre u
   await expect(cep).toHaveAccessibleDescription(/CEP deve ter 8 dígitos/);
   await expect(dialog).toBeVisible();
 
+  await checkA11y(page, "Novo endereço, com o erro");
+
   await cep.fill("01310-100");
   await expect(cep).toHaveValue("01310-100");
   await dialog.getByRole("button", { name: "Salvar endereço" }).click();
@@ -79,6 +77,7 @@ test("atendente busca a pessoa, troca de categoria, inclui um endereço e abre u
   await page.getByRole("textbox", { name: "Filtrar por código, nome ou nome curto" }).fill("padaria");
   const open = page.getByRole("link", { name: `Abrir ${PADARIA}` }).first();
   await expect(open).toBeVisible();
+  await checkA11y(page, "Pessoas relacionadas");
   await open.click();
   await expect(page).toHaveURL(/\/pessoas\/000002$/);
   await expect(page.getByRole("heading", { level: 1, name: PADARIA })).toBeVisible();
@@ -93,19 +92,24 @@ test("Ctrl+K abre a paleta de comandos, que encontra pessoas e telas", async ({ 
   const palette = page.getByRole("dialog", { name: "Ir para…" });
   const input = palette.getByRole("combobox", { name: "Buscar tela ou pessoa" });
   await expect(input).toBeFocused();
+  await checkA11y(page, "paleta de comandos");
   await input.fill("529.982.247-25");
   await expect(palette.getByRole("option", { name: new RegExp(JOAO) })).toBeVisible();
   await input.press("Enter");
   await expect(page).toHaveURL(/\/pessoas\/000001$/);
   await expect(page.getByRole("heading", { level: 1, name: JOAO })).toBeVisible();
+  await checkA11y(page, "pessoa");
   await expect(palette).toBeHidden();
 
   // The header button opens it too; screens are found by name, accents or not.
-  await page.getByRole("button", { name: "Abrir paleta de comandos (Ctrl+K)" }).click();
+  // The header button opens it too (a phone has no room for it: the shortcut is the way there).
+  if (isPhone(page)) await page.keyboard.press("Control+K");
+  else await page.getByRole("button", { name: "Abrir paleta de comandos (Ctrl+K)" }).click();
   await palette.getByRole("combobox", { name: "Buscar tela ou pessoa" }).fill("nova pessoa");
   await palette.getByRole("option", { name: "Nova pessoa" }).click();
   await expect(page).toHaveURL(/\/pessoas\/nova$/);
   await expect(page.getByRole("heading", { level: 1, name: "Nova pessoa" })).toBeVisible();
+  await checkA11y(page, "Nova pessoa");
 });
 
 test("a busca do cabeçalho funciona pelo teclado e diz quando não encontra", async ({ page }) => {
@@ -119,6 +123,7 @@ test("a busca do cabeçalho funciona pelo teclado e diz quando não encontra", a
   await expect(page.getByRole("heading", { level: 1, name: PADARIA })).toBeVisible();
 
   await search.fill("zzqqxx");
+  await checkA11y(page, "pessoa jurídica");
   await expect(page.getByText("Nenhuma pessoa encontrada")).toBeVisible();
 
   await search.fill("joao");

@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { checkA11y, expect, login, test } from "./support/test.ts";
 
 // The demo company (VINCULO_DEMO=1 in playwright.config.ts): the support user has Atendimentos and
 // Produção with write on customers; João Carlos da Silva (000001) is a customer and a supplier.
@@ -6,17 +7,10 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 const ATENDENTE = { username: "atendente", password: "atendente123" };
 const JOAO = "João Carlos da Silva";
 
-async function login(page: Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Usuário", { exact: true }).fill(username);
-  await page.getByLabel("Senha", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
-
 async function openJoao(page: Page) {
   await page.goto("/pessoas/000001");
   await expect(page.getByRole("heading", { level: 1, name: JOAO })).toBeVisible();
+  await checkA11y(page, "pessoa");
 }
 
 /** Picks an option of a Mantine Select by its label. */
@@ -55,6 +49,8 @@ test("atendente abre, comenta, altera, duplica e encerra um atendimento; a Produ
   await openJoao(page);
   await page.getByRole("tab", { name: "Atendimentos" }).click();
   await expect(page).toHaveURL(/aba=atendimentos/);
+  await expect(page.getByRole("button", { name: "Novo atendimento" })).toBeVisible();
+  await checkA11y(page, "aba Atendimentos");
 
   // Novo atendimento: the shared schema's rules on the fields, only this area's types offered.
   await page.getByRole("button", { name: "Novo atendimento" }).click();
@@ -64,6 +60,7 @@ test("atendente abre, comenta, altera, duplica e encerra um atendimento; a Produ
     /Escolha o tipo de atendimento/,
   );
   await expect(create.getByRole("textbox", { name: "Assunto" })).toHaveAttribute("aria-invalid", "true");
+  await checkA11y(page, "Novo atendimento, com os erros");
   await create.getByRole("combobox", { name: "Tipo de atendimento" }).click();
   await expect(page.getByRole("option", { name: "Suporte técnico" })).toBeVisible();
   await expect(page.getByRole("option", { name: "Correção de defeito" })).toHaveCount(0);
@@ -82,6 +79,8 @@ test("atendente abre, comenta, altera, duplica e encerra um atendimento; a Produ
   // Parecer, with markup that must stay text.
   await page.getByRole("button", { name: `Parecer no atendimento ${number}` }).click();
   const noteDialog = page.getByRole("dialog", { name: `Parecer no atendimento ${number}` });
+  await expect(noteDialog.getByRole("textbox", { name: "Parecer" })).toBeVisible();
+  await checkA11y(page, "Parecer");
   await noteDialog.getByRole("textbox", { name: "Parecer" }).fill(htmlNote);
   await noteDialog.getByRole("button", { name: "Incluir parecer" }).click();
   await expect(noteDialog).toBeHidden();
@@ -89,6 +88,8 @@ test("atendente abre, comenta, altera, duplica e encerra um atendimento; a Produ
   // Alterar assunto leaves an automatic note.
   await moreActions(page, number, "Alterar assunto");
   const subjectDialog = page.getByRole("dialog", { name: `Alterar assunto do atendimento ${number}` });
+  await expect(subjectDialog.getByRole("textbox", { name: "Novo assunto" })).toBeVisible();
+  await checkA11y(page, "Alterar assunto");
   await subjectDialog.getByRole("textbox", { name: "Novo assunto" }).fill(newSubject);
   await subjectDialog.getByRole("button", { name: "Salvar assunto" }).click();
   await expect(subjectDialog).toBeHidden();
@@ -97,12 +98,15 @@ test("atendente abre, comenta, altera, duplica e encerra um atendimento; a Produ
   await page.getByRole("button", { name: `Histórico do atendimento ${number}` }).click();
   let history = page.getByRole("dialog", { name: `Histórico do atendimento ${number}` });
   await expect(history).toContainText(`Assunto alterado de “${subject}” para “${newSubject}”.`);
+  await checkA11y(page, "Histórico");
   await history.getByRole("button", { name: "Fechar" }).click();
   await expect(history).toBeHidden();
 
   // Duplicar: asks first, then names the new ticket.
   await moreActions(page, number, "Duplicar");
   const duplicateDialog = page.getByRole("dialog", { name: `Duplicar o atendimento ${number}` });
+  await expect(duplicateDialog.getByRole("button", { name: "Duplicar" })).toBeVisible();
+  await checkA11y(page, "Duplicar");
   await duplicateDialog.getByRole("button", { name: "Duplicar" }).click();
   const copy = await numberFrom(page, new RegExp(`Atendimento (\\d+) criado como cópia do ${number}\\.`));
   expect(copy).toBeGreaterThan(number);
@@ -122,6 +126,7 @@ test("atendente abre, comenta, altera, duplica e encerra um atendimento; a Produ
   const closed = ticketItem(page, number, newSubject);
   await expect(closed).toBeVisible();
   await expect(closed).toContainText("Encerrado");
+  await checkA11y(page, "atendimentos encerrados");
   await page.getByRole("button", { name: `Histórico do atendimento ${number}` }).click();
   history = page.getByRole("dialog", { name: `Histórico do atendimento ${number}` });
   await expect(history.getByRole("listitem")).toHaveText([
@@ -144,14 +149,19 @@ test("atendente abre, comenta, altera, duplica e encerra um atendimento; a Produ
   const details = page.getByRole("dialog", { name: `Detalhes do atendimento ${copy}` });
   await expect(details.getByRole("row", { name: /Duplicado de/ })).toContainText(`Atendimento ${number}`);
   await expect(details.getByRole("row", { name: /Pessoa/ })).toContainText(`000001 — ${JOAO}`);
+  await checkA11y(page, "Detalhes do atendimento");
   await details.getByRole("button", { name: "Fechar" }).click();
 
   // Produção: the same machine, its own types and its own list.
   const productionSubject = `Relatório de vendas trava ${ts}`;
   await page.getByRole("tab", { name: "Produção" }).click();
   await expect(page).toHaveURL(/aba=producao/);
+  await expect(page.getByRole("button", { name: "Novo atendimento" })).toBeVisible();
+  await checkA11y(page, "aba Produção");
   await page.getByRole("button", { name: "Novo atendimento" }).click();
   const createProduction = page.getByRole("dialog", { name: "Novo atendimento de produção" });
+  await expect(createProduction.getByRole("textbox", { name: "Assunto" })).toBeVisible();
+  await checkA11y(page, "Novo atendimento de produção");
   await createProduction.getByRole("combobox", { name: "Tipo de atendimento" }).click();
   await expect(page.getByRole("option", { name: "Suporte técnico" })).toHaveCount(0);
   await page.getByRole("option", { name: "Correção de defeito", exact: true }).click();
@@ -175,10 +185,13 @@ test("atendente abre, comenta, altera, duplica e encerra um atendimento; a Produ
   // Meus atendimentos (Ctrl+K) opens; the list comes from the server.
   await page.keyboard.press("Control+K");
   const palette = page.getByRole("dialog", { name: "Ir para…" });
+  await expect(palette.getByRole("combobox", { name: "Buscar tela ou pessoa" })).toBeVisible();
+  await checkA11y(page, "paleta de comandos");
   await palette.getByRole("combobox", { name: "Buscar tela ou pessoa" }).fill("meus atend");
   await palette.getByRole("option", { name: "Meus atendimentos" }).click();
   await expect(page).toHaveURL(/\/meus-atendimentos$/);
   await expect(page.getByRole("heading", { level: 1, name: "Meus atendimentos" })).toBeVisible();
+  await checkA11y(page, "Meus atendimentos");
 });
 
 test("uma alteração feita por outra pessoa recarrega o atendimento; encerrado não aceita parecer", async ({ page }) => {
@@ -207,6 +220,7 @@ test("uma alteração feita por outra pessoa recarrega o atendimento; encerrado 
   await page.goto("/pessoas/000001?aba=atendimentos");
   await page.getByRole("searchbox", { name: "Buscar por assunto ou número" }).fill(String(ts));
   await expect(ticketItem(page, ticket.number, subject)).toBeVisible();
+  await checkA11y(page, "aba Atendimentos");
 
   // 412 on a subject change: the dialog says so, keeps the typed text and shows the current subject.
   await moreActions(page, ticket.number, "Alterar assunto");
@@ -222,6 +236,7 @@ test("uma alteração feita por outra pessoa recarrega o atendimento; encerrado 
     "Outra pessoa alterou este atendimento; os dados foram recarregados.",
   );
   await expect(subjectDialog).toContainText(`${subject} (outra pessoa)`);
+  await checkA11y(page, "Alterar assunto, recarregado");
   await expect(subjectDialog.getByRole("textbox", { name: "Novo assunto" })).toHaveValue(`${subject} (meu)`);
   await subjectDialog.getByRole("button", { name: "Salvar assunto" }).click();
   await expect(subjectDialog).toBeHidden();
@@ -244,6 +259,7 @@ test("uma alteração feita por outra pessoa recarrega o atendimento; encerrado 
   await expect(noteDialog.getByRole("alert")).toHaveText(
     "Atendimento encerrado: não aceita novos pareceres. Reabra-o para continuar.",
   );
+  await checkA11y(page, "Parecer recusado");
   await noteDialog.getByRole("button", { name: "Cancelar" }).click();
   await expect(ticketItem(page, ticket.number, `${subject} (meu)`)).toHaveCount(0);
 
@@ -253,6 +269,7 @@ test("uma alteração feita por outra pessoa recarrega o atendimento; encerrado 
   const reopen = page.getByRole("dialog", { name: `Reabrir o atendimento ${ticket.number}` });
   await reopen.getByRole("button", { name: "Reabrir" }).click();
   await expect(reopen.getByRole("textbox", { name: "Motivo da reabertura" })).toHaveAttribute("aria-invalid", "true");
+  await checkA11y(page, "Reabrir, com o erro");
   await reopen.getByRole("textbox", { name: "Motivo da reabertura" }).fill("Cliente ligou de novo.");
   await reopen.getByRole("button", { name: "Reabrir" }).click();
   await expect(reopen).toBeHidden();

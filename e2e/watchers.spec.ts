@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { checkA11y, expect, expectAllChecked, freshPage, login, serverDataDir, test } from "./support/test.ts";
 
 // The demo company (VINCULO_DEMO=1): Padaria Pão de Açúcar (000002) is a customer with critical and
 // attention tickets in several sectors (seed/demo-watchers.ts), and nobody watches it. The e2e
@@ -8,19 +9,16 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 const PADARIA = { code: 2, path: "/pessoas/000002", name: "Padaria Pão de Açúcar Comércio de Alimentos Ltda" };
 const TICKET_SUBJECT = "Proposta para a segunda loja";
 
-async function login(browser: Browser, username: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Usuário", { exact: true }).fill(username);
-  await page.getByLabel("Senha", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+/** A user in a browser of their own (the manager and the support user side by side), watched by axe. */
+async function loginIn(browser: Browser, username: string, password: string): Promise<Page> {
+  const page = await freshPage(browser);
+  await login(page, username, password);
   return page;
 }
 
 /** The .eml files written since the test began that contain every one of `texts`. */
 function mailWith(texts: string[]): string | undefined {
-  const dir = path.join(process.env.VINCULO_E2E_DATA_DIR ?? "", "mail");
+  const dir = path.join(serverDataDir(), "mail");
   if (!fs.existsSync(dir)) return undefined;
   for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".eml"))) {
     // Bodies are quoted-printable: undo soft line breaks and =XX escapes before looking.
@@ -38,9 +36,10 @@ test("o gerente monitora uma pessoa, recebe o parecer da atendente por e-mail e 
   browser,
 }) => {
   test.setTimeout(120_000);
-  const gerente = await login(browser, "gerente", "gerente123");
+  const gerente = await loginIn(browser, "gerente", "gerente123");
   await gerente.goto(PADARIA.path);
   await expect(gerente.getByRole("heading", { level: 1, name: PADARIA.name })).toBeVisible();
+  await checkA11y(gerente, "pessoa");
 
   // The badge says what the server counts.
   const counts = (await (await gerente.request.get(`/api/persons/${PADARIA.code}/critical-factors`)).json()).counts as {
@@ -55,10 +54,12 @@ test("o gerente monitora uma pessoa, recebe o parecer da atendente por e-mail e 
   await expect(badge).toBeVisible();
   await expect(badge).toContainText(critical);
   await expect(badge).toContainText(attention);
+  await checkA11y(gerente, "cabeçalho com fatores críticos");
 
   // Spy System: nobody watches yet; "Monitorar".
   await gerente.getByRole("button", { name: "Monitoramento (Spy System): 0 monitorando" }).click();
   await expect(gerente.getByText("Ninguém monitora esta pessoa.")).toBeVisible();
+  await checkA11y(gerente, "Monitoramento");
   await gerente.getByRole("button", { name: "Monitorar", exact: true }).click();
   await expect(gerente.getByText("Você passou a monitorar esta pessoa.")).toBeVisible();
   await expect(gerente.getByRole("list", { name: "Monitoramento" })).toContainText("Gustavo Gerente (você)");
@@ -67,15 +68,18 @@ test("o gerente monitora uma pessoa, recebe o parecer da atendente por e-mail e 
   await gerente.keyboard.press("Escape");
 
   // The atendente adds a parecer to one of Padaria's tickets.
-  const atendente = await login(browser, "atendente", "atendente123");
+  const atendente = await loginIn(browser, "atendente", "atendente123");
   await atendente.goto(`${PADARIA.path}?aba=atendimentos`);
   const item = atendente.getByRole("listitem", { name: new RegExp(`^Atendimento \\d+: ${TICKET_SUBJECT}$`) });
   await expect(item).toBeVisible();
+  await checkA11y(atendente, "aba Atendimentos");
   const number = Number(/Atendimento (\d+)/.exec((await item.getAttribute("aria-label")) ?? "")?.[1]);
   expect(number).toBeGreaterThan(0);
   const note = `Cliente confirmou a abertura da loja em Contagem para o dia 15 (${Date.now()}).`;
   await atendente.getByRole("button", { name: `Parecer no atendimento ${number}` }).click();
   const dialog = atendente.getByRole("dialog", { name: `Parecer no atendimento ${number}` });
+  await expect(dialog.getByRole("textbox", { name: "Parecer" })).toBeVisible();
+  await checkA11y(atendente, "Parecer");
   await dialog.getByRole("textbox", { name: "Parecer" }).fill(note);
   await dialog.getByRole("button", { name: "Incluir parecer" }).click();
   await expect(dialog).toBeHidden();
@@ -104,6 +108,7 @@ test("o gerente monitora uma pessoa, recebe o parecer da atendente por e-mail e 
   await expect(panel.getByRole("region", { name: "Setor Comercial" })).toContainText(TICKET_SUBJECT);
   await expect(panel.getByRole("region", { name: "Setor Suporte" })).toContainText("Balança não comunica com o PDV");
   await expect(panel.getByRole("region", { name: "Setor Desenvolvimento" })).toContainText("Etiqueta de validade");
+  await checkA11y(gerente, "Fatores críticos da pessoa");
   await panel.getByRole("button", { name: "Fechar" }).click();
 
   // The company-wide page, from the user menu: grouped by sector, then person; filtered by sector.
@@ -114,6 +119,7 @@ test("o gerente monitora uma pessoa, recebe o parecer da atendente por e-mail e 
   const comercial = gerente.getByRole("region", { name: "Setor Comercial" });
   await expect(comercial.getByRole("link", { name: `000002 · ${PADARIA.name}` })).toBeVisible();
   await expect(comercial).toContainText(TICKET_SUBJECT);
+  await checkA11y(gerente, "Fatores críticos");
   // Filtered by a sector (its tickets may be past the first page of the whole company, which
   // depends on the hour and on what earlier journeys opened): only that sector is listed.
   await gerente.getByRole("combobox", { name: "Setor" }).click();
@@ -132,9 +138,13 @@ test("o gerente monitora uma pessoa, recebe o parecer da atendente por e-mail e 
   await gerente.getByRole("button", { name: "Gustavo Gerente" }).click();
   await gerente.getByRole("menuitem", { name: "Avisos do monitoramento" }).click();
   const prefs = gerente.getByRole("dialog", { name: "Avisos do monitoramento" });
+  await expect(prefs.getByRole("radio", { name: /Um resumo por dia/ })).toBeVisible();
+  await checkA11y(gerente, "Avisos do monitoramento");
   await prefs.getByRole("radio", { name: /Um resumo por dia/ }).check();
   await prefs.getByRole("button", { name: "Salvar" }).click();
   await expect(gerente.getByText("Preferência de avisos salva.")).toBeVisible();
   const saved = await (await gerente.request.get("/api/me/watch-preferences")).json();
   expect(saved).toEqual({ delivery: "digest" });
+  await expectAllChecked(gerente);
+  await expectAllChecked(atendente);
 });

@@ -1,6 +1,7 @@
 // `npm test`: every check the project has, in order, stopping at the first failure:
 //   1. biome check   2. tsc --noEmit   3. vitest (unit, SQLite and, when it answers, PostgreSQL)
-//   4. vite build (when dist/web is missing or older than the web sources)   5. Playwright
+//   4. vite build (when dist/web is missing or older than the web sources) and the first-load JS
+//      budget (scripts/bundle-size.mjs)   5. Playwright
 // The last line is always `vinculo: N passed, M failed[, K skipped]`; the exit status is 0
 // only when nothing failed. With CI set, a missing PostgreSQL or chromium is a failure;
 // without it, a warning (and those tests do not run).
@@ -109,6 +110,8 @@ function freePort() {
 title("biome check .");
 if (run("npx", ["biome", "check", "."]) !== 0)
   fail("biome check encontrou problemas (npm run format corrige a formatação).");
+// The house rules (SQL only in repositories, no feature-to-feature imports on the web, no cycles…).
+if (run("node", ["scripts/check-layers.mjs"]) !== 0) fail("check-layers encontrou violações das camadas.");
 
 // 2. Types
 title("tsc --noEmit");
@@ -160,6 +163,9 @@ if (!fs.existsSync(builtIndex)) {
 } else {
   console.log("  dist/web em dia");
 }
+// The first screens' JavaScript within its budget (fails over it), measured on the bundle just built.
+if (run("node", ["scripts/bundle-size.mjs"]) !== 0)
+  fail("o JS de uma primeira tela passou do orçamento (bundle-size).");
 
 // 5. Journeys in a real browser
 title("playwright");

@@ -8,7 +8,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import {
   jsonSchemaTransform,
-  serializerCompiler,
+  jsonSchemaTransformObject,
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
@@ -18,11 +18,14 @@ import { addressesRoutes } from "./features/addresses/addresses.routes.ts";
 import { appointmentTypesRoutes } from "./features/appointments/appointment-types.routes.ts";
 import { appointmentsRoutes } from "./features/appointments/appointments.routes.ts";
 import { calendarFeedRoutes } from "./features/appointments/calendar-feed.routes.ts";
+import { attachmentsRoutes } from "./features/attachments/attachments.routes.ts";
+import { auditRoutes } from "./features/audit/audit.routes.ts";
 import { authRoutes } from "./features/auth/auth.routes.ts";
 import { contractsRoutes } from "./features/contracts/contracts.routes.ts";
 import { criticalFactorsRoutes } from "./features/critical-factors/critical-factors.routes.ts";
 import { currentAccountRoutes } from "./features/current-account/current-account.routes.ts";
 import { importsRoutes } from "./features/imports/imports.routes.ts";
+import { liveRoutes } from "./features/live/live.routes.ts";
 import { mailRoutes } from "./features/mail/mail.routes.ts";
 import { personsRoutes } from "./features/persons/persons.routes.ts";
 import { receivablesRoutes } from "./features/receivables/receivables.routes.ts";
@@ -30,14 +33,18 @@ import { relatedRoutes } from "./features/related/related.routes.ts";
 import { mailSettingsRoutes } from "./features/settings/mail-settings.routes.ts";
 import { settingsRoutes } from "./features/settings/settings.routes.ts";
 import { systemRoutes } from "./features/system/system.routes.ts";
+import { ticketQueuesRoutes } from "./features/tickets/tickets.queue.routes.ts";
 import { ticketsRoutes } from "./features/tickets/tickets.routes.ts";
 import { tokensRoutes } from "./features/tokens/tokens.routes.ts";
 import { usersRoutes } from "./features/users/users.routes.ts";
 import { watchersRoutes } from "./features/watchers/watchers.routes.ts";
+import { registerActor } from "./plugins/actor.ts";
 import { registerAuth } from "./plugins/auth.ts";
-import { registerErrorHandling } from "./plugins/errors.ts";
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from "./plugins/errors.ts";
 import { versionFromIfMatch } from "./plugins/if-match.ts";
 import { assertSameOrigin, registerSecurityHeaders } from "./plugins/security.ts";
+import { responseSerializerCompiler } from "./plugins/serializer.ts";
+import { registerTextInput } from "./plugins/text-input.ts";
 import type { Api } from "./types.ts";
 
 export const WEB_DIST = path.resolve(import.meta.dirname, "../../dist/web");
@@ -75,12 +82,18 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     bodyLimit: BODY_LIMIT,
     trustProxy: ctx.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // What Node's parser and the router answer on their own (431, 414, a path that does not
+    // decode) comes in the one error shape too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   // JSON in and out: a text/plain body (what a cross-site form can send without a
   // preflight) is refused with 415 instead of reaching a handler as a string.
   app.removeContentTypeParser("text/plain");
+  registerTextInput(app);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses through fast-json-stringify from each zod schema, not a zod parse of every one.
+  app.setSerializerCompiler(responseSerializerCompiler);
 
   const serveWeb = (options.serveWeb ?? false) && fs.existsSync(path.join(WEB_DIST, "index.html"));
   await app.register(cookie);
@@ -100,12 +113,16 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas with an id (the error body) become components, referenced from every route.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: false });
 
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
+      // Before auth: the journal's actor scope wraps every hook after it (plugins/actor.ts).
+      registerActor(api, ctx);
       registerAuth(api, ctx);
       api.addHook("onRequest", async (request) => assertSameOrigin(ctx, request));
       api.addHook("preValidation", async (request) => versionFromIfMatch(request));
@@ -120,6 +137,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       addressesRoutes(typed, ctx);
       relatedRoutes(typed, ctx);
       ticketsRoutes(typed, ctx);
+      ticketQueuesRoutes(typed, ctx);
       criticalFactorsRoutes(typed, ctx);
       watchersRoutes(typed, ctx);
       receivablesRoutes(typed, ctx);
@@ -131,6 +149,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       calendarFeedRoutes(typed, ctx);
       mailRoutes(typed, ctx);
       mailSettingsRoutes(typed, ctx);
+      auditRoutes(typed, ctx);
+      attachmentsRoutes(typed, ctx);
+      liveRoutes(typed, ctx);
     },
     { prefix: "/api" },
   );

@@ -62,6 +62,15 @@ const commands: Record<string, Command> = {
     ],
     run: async (args) => (await import("./cli/import.ts")).importCommand(args),
   },
+  audit: {
+    usage: "audit verify | audit retention",
+    summary: [
+      "verify: confere as cadeias de hash do registro de auditoria e aponta o primeiro elo quebrado",
+      "de cada cadeia (saída 1), ou diz ok e quantos registros; retention: aplica agora a retenção",
+      "(remove auditoria e acessos mais antigos que o configurado em Configurações › Retenção)",
+    ],
+    run: async (args) => (await import("./cli/audit.ts")).auditCommand(args),
+  },
   backup: {
     usage: "backup <arquivo> [--force]",
     summary: [

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.ts";
@@ -67,9 +68,46 @@ describe("configuration from the environment", () => {
     [{ VINCULO_PUBLIC_URL: "crm.example.com.br" }, "VINCULO_PUBLIC_URL"],
     [{ VINCULO_DEMO: "talvez" }, "VINCULO_DEMO"],
     [{ LOG_LEVEL: "verbose" }, "LOG_LEVEL"],
+    [{ VINCULO_WORKERS: "0" }, "VINCULO_WORKERS"],
+    [{ VINCULO_WORKERS: "dois" }, "VINCULO_WORKERS"],
+    [{ VINCULO_WORKERS: "1.5" }, "VINCULO_WORKERS"],
+    [{ VINCULO_MAX_UPLOAD_MB: "0" }, "VINCULO_MAX_UPLOAD_MB"],
+    [{ VINCULO_MAX_UPLOAD_MB: "2,5" }, "VINCULO_MAX_UPLOAD_MB"],
+    [{ VINCULO_MAX_UPLOAD_MB: "5000" }, "VINCULO_MAX_UPLOAD_MB"],
+    [{ VINCULO_UPLOAD_TYPES: "image,exe" }, "VINCULO_UPLOAD_TYPES"],
+    [{ VINCULO_UPLOAD_TYPES: " , " }, "VINCULO_UPLOAD_TYPES"],
   ])("refuses %o naming %s", (env, name) => {
     const error = errorOf(env);
     expect(error.message).toContain(name);
+  });
+
+  it("runs one server process per core unless VINCULO_WORKERS says how many (1: no cluster)", () => {
+    expect(loadConfig({}).workers).toBe(os.availableParallelism());
+    expect(loadConfig({ VINCULO_WORKERS: "" }).workers).toBe(os.availableParallelism());
+    expect(loadConfig({ VINCULO_WORKERS: "1" }).workers).toBe(1);
+    expect(loadConfig({ VINCULO_WORKERS: "4" }).workers).toBe(4);
+  });
+
+  it("takes 25 MB files of the usual kinds, bytes in the database, unless told otherwise", () => {
+    expect(loadConfig({})).toMatchObject({
+      maxUploadBytes: 25 * 1024 * 1024,
+      filesDir: undefined,
+      uploadKinds: ["image", "pdf", "xml", "office", "text", "zip"],
+    });
+    expect(loadConfig({ VINCULO_MAX_UPLOAD_MB: "", VINCULO_FILES_DIR: "", VINCULO_UPLOAD_TYPES: "" })).toMatchObject({
+      maxUploadBytes: 25 * 1024 * 1024,
+      filesDir: undefined,
+    });
+    const c = loadConfig({
+      VINCULO_MAX_UPLOAD_MB: "100",
+      VINCULO_FILES_DIR: "/srv/vinculo/arquivos",
+      VINCULO_UPLOAD_TYPES: "PDF, image,svg,pdf",
+    });
+    expect(c).toMatchObject({
+      maxUploadBytes: 100 * 1024 * 1024,
+      filesDir: "/srv/vinculo/arquivos",
+      uploadKinds: ["pdf", "image", "svg"],
+    });
   });
 
   it("names every bad variable at once", () => {

@@ -1,5 +1,7 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_FILE_KINDS, FILE_KINDS, type FileKind } from "../shared/attachments.schemas.ts";
 
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -42,7 +44,40 @@ const envSchema = z.object({
   /** How often each server's outbox worker looks for due mail (it also looks at once after queuing). */
   VINCULO_MAIL_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
   VINCULO_TRUST_PROXY: flag,
+  /** Server processes on one port (node:cluster); unset: one per core. */
+  VINCULO_WORKERS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 256), {
+      message: "deve ser um número de processos de 1 a 256 (vazio: um por núcleo; 1: um processo só)",
+    })
+    .transform((v) => (v === undefined ? undefined : Number(v))),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Largest file an upload takes, in MiB. */
+  VINCULO_MAX_UPLOAD_MB: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 2048), {
+      message: "deve ser um número inteiro de MB, de 1 a 2048 (vazio: 25)",
+    })
+    .transform((v) => (v === undefined ? 25 : Number(v))),
+  /** Unset: file bytes live in the database. Set: in this directory (shared by every server). */
+  VINCULO_FILES_DIR: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  /** The kinds of file uploads take, comma-separated. */
+  VINCULO_UPLOAD_TYPES: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .transform((v) => (v === undefined ? [...DEFAULT_FILE_KINDS] : v.split(",").map((k) => k.trim().toLowerCase())))
+    .refine((kinds) => kinds.length > 0 && kinds.every((k) => (FILE_KINDS as readonly string[]).includes(k)), {
+      message: `deve listar tipos separados por vírgula, entre: ${FILE_KINDS.join(", ")}`,
+    })
+    .transform((kinds) => [...new Set(kinds)] as FileKind[]),
 });
 
 export type Config = {
@@ -59,6 +94,14 @@ export type Config = {
   /** Honour X-Forwarded-* from a reverse proxy (set when behind nginx or a load balancer). */
   trustProxy: boolean;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  /** Server processes sharing the port; 1 is a single process with no cluster at all. */
+  workers: number;
+  /** Largest file an upload takes (VINCULO_MAX_UPLOAD_MB). */
+  maxUploadBytes: number;
+  /** Where file bytes live: the database (undefined) or this directory (VINCULO_FILES_DIR). */
+  filesDir: string | undefined;
+  /** The kinds of file uploads take (VINCULO_UPLOAD_TYPES). */
+  uploadKinds: FileKind[];
   /** Idle and absolute session lifetimes. */
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -85,6 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailPollMs: e.VINCULO_MAIL_POLL_MS,
     trustProxy: e.VINCULO_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    workers: e.VINCULO_WORKERS ?? os.availableParallelism(),
+    maxUploadBytes: e.VINCULO_MAX_UPLOAD_MB * 1024 * 1024,
+    filesDir: e.VINCULO_FILES_DIR === undefined ? undefined : path.resolve(e.VINCULO_FILES_DIR),
+    uploadKinds: e.VINCULO_UPLOAD_TYPES,
     sessionIdleMs: 8 * 60 * 60 * 1000,
     sessionAbsoluteMs: 7 * 24 * 60 * 60 * 1000,
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { platformRefinement } from "./reasons/platform.ts";
 
 /** The tabs of the person screen; a grant is (category, tab, level). */
 export const TABS = [
@@ -33,9 +34,10 @@ export type AccessProfile = z.infer<typeof accessProfile>;
 const grantsInput = z
   .array(grant)
   .max(1000)
-  .refine((gs) => new Set(gs.map((g) => `${g.categoryId}:${g.tab}`)).size === gs.length, {
-    message: "a mesma categoria e aba aparece mais de uma vez",
-  });
+  .refine(
+    (gs) => new Set(gs.map((g) => `${g.categoryId}:${g.tab}`)).size === gs.length,
+    platformRefinement("duplicate_grant"),
+  );
 
 export const createAccessProfileBody = z.object({
   name: z.string().trim().min(1, "informe o nome do perfil").max(100),

@@ -1,11 +1,15 @@
 import type { AppointmentActions } from "./appointments.schemas.ts";
 import { formatForMessage } from "./appointments.time.ts";
+import type { ReasonParams } from "./errors.ts";
+import { renderTemplate } from "./reasons/render.ts";
+import { type WorkReason, workReasons } from "./reasons/work.ts";
 
 /**
  * The rules of Agendamentos (DESIGN.md "Appointments"), pure: the server refuses with them and
  * answers `actions` from them, and the web can show the same reasons. Each check answers null
- * (allowed) or the refusal, with the API error code (409 conflicts, 423 locked) and a pt-BR
- * message that says why.
+ * (allowed) or the refusal, with the API error code (409 conflicts, 423 locked), the reason
+ * (shared/reasons/work.ts) and its params, and the pt-BR message made from them, so the server's
+ * error body and the web say the same thing.
  *
  * - Recording a past appointment is allowed (creating is not checked here).
  * - Editing: only while it is not deleted, not done, not past (ended before now) and not
@@ -40,84 +44,95 @@ export type Refusal = {
   code: RefusalCode;
   /** 409 for the rules, 423 for a lock held by another user. */
   status: 409 | 423;
+  reason: WorkReason;
+  params?: ReasonParams;
+  /** The reason's pt-BR template filled with the params. */
   message: string;
   details?: { lockedBy: { id: number; name: string }; lockedAt: string; reason: string };
 };
+
+function refusal(code: RefusalCode, reason: WorkReason, params?: ReasonParams, details?: Refusal["details"]): Refusal {
+  return {
+    code,
+    status: code === "locked" ? 423 : 409,
+    reason,
+    ...(params ? { params } : {}),
+    message: renderTemplate(workReasons[reason], params),
+    ...(details ? { details } : {}),
+  };
+}
 
 /** Ended before now. An appointment under way is not past. */
 export const isPast = (a: Pick<RuleAppointment, "endsAt">, now: string): boolean => a.endsAt < now;
 
 const lockedByOther = (a: RuleAppointment, actor: RuleActor): boolean => a.lock !== null && a.lock.userId !== actor.id;
 
-function deleted(): Refusal {
-  return { code: "appointment_deleted", status: 409, message: "Agendamento excluído: não aceita alterações." };
-}
+const deleted = (): Refusal => refusal("appointment_deleted", "appointment_deleted");
 
-function done(action: string): Refusal {
-  return { code: "appointment_done", status: 409, message: `Agendamento já realizado: não pode ser ${action}.` };
-}
+const done = (reason: "appointment_done_edit" | "appointment_done_delete" | "appointment_done_again"): Refusal =>
+  refusal("appointment_done", reason);
 
-function locked(a: RuleAppointment, clock: RuleClock, action: string): Refusal {
+type LockReason =
+  | "appointment_locked_edit"
+  | "appointment_locked_delete"
+  | "appointment_locked_done"
+  | "appointment_locked_lock"
+  | "appointment_locked_unlock";
+
+function locked(a: RuleAppointment, clock: RuleClock, reason: LockReason): Refusal {
   const lock = a.lock as RuleLock;
-  return {
-    code: "locked",
-    status: 423,
-    message: `Agendamento bloqueado por ${lock.userName} desde ${formatForMessage(lock.since, clock.timeZone)} (${lock.reason}): ${action}.`,
-    details: { lockedBy: { id: lock.userId, name: lock.userName }, lockedAt: lock.since, reason: lock.reason },
-  };
+  return refusal(
+    "locked",
+    reason,
+    { name: lock.userName, since: formatForMessage(lock.since, clock.timeZone), lockReason: lock.reason },
+    { lockedBy: { id: lock.userId, name: lock.userName }, lockedAt: lock.since, reason: lock.reason },
+  );
 }
 
 function past(a: RuleAppointment, clock: RuleClock): Refusal {
-  const end = a.endDate ?? a.endsAt;
-  return {
-    code: "appointment_past",
-    status: 409,
-    message: `Agendamento no passado (terminou em ${formatForMessage(end, clock.timeZone)}): não pode mais ser editado.`,
-  };
+  return refusal("appointment_past", "appointment_past", {
+    end: formatForMessage(a.endDate ?? a.endsAt, clock.timeZone),
+  });
 }
 
 export function editRefusal(a: RuleAppointment, actor: RuleActor, clock: RuleClock): Refusal | null {
   if (a.deletedAt !== null) return deleted();
-  if (a.status === "done") return done("editado");
+  if (a.status === "done") return done("appointment_done_edit");
   if (isPast(a, clock.now)) return past(a, clock);
-  if (lockedByOther(a, actor)) return locked(a, clock, "só quem bloqueou pode editá-lo");
+  if (lockedByOther(a, actor)) return locked(a, clock, "appointment_locked_edit");
   return null;
 }
 
 /** A new end (exclusive, UTC ISO) before now would move the appointment into the past. */
 export function moveRefusal(newEndsAt: string, clock: RuleClock): Refusal | null {
   if (!isPast({ endsAt: newEndsAt }, clock.now)) return null;
-  return {
-    code: "appointment_past",
-    status: 409,
-    message: "Não é possível mover o agendamento para o passado: escolha um horário que ainda não terminou.",
-  };
+  return refusal("appointment_past", "appointment_move_past");
 }
 
 export function deleteRefusal(a: RuleAppointment, actor: RuleActor, clock: RuleClock): Refusal | null {
   if (a.deletedAt !== null) return deleted();
-  if (a.status === "done") return done("excluído");
-  if (lockedByOther(a, actor)) return locked(a, clock, "só quem bloqueou pode excluí-lo");
+  if (a.status === "done") return done("appointment_done_delete");
+  if (lockedByOther(a, actor)) return locked(a, clock, "appointment_locked_delete");
   return null;
 }
 
 export function markDoneRefusal(a: RuleAppointment, actor: RuleActor, clock: RuleClock): Refusal | null {
   if (a.deletedAt !== null) return deleted();
-  if (a.status === "done") return done("marcado como realizado de novo");
-  if (lockedByOther(a, actor)) return locked(a, clock, "só quem bloqueou pode marcá-lo como realizado");
+  if (a.status === "done") return done("appointment_done_again");
+  if (lockedByOther(a, actor)) return locked(a, clock, "appointment_locked_done");
   return null;
 }
 
 export function lockRefusal(a: RuleAppointment, actor: RuleActor, clock: RuleClock): Refusal | null {
   if (a.deletedAt !== null) return deleted();
-  if (lockedByOther(a, actor)) return locked(a, clock, "aguarde o desbloqueio");
+  if (lockedByOther(a, actor)) return locked(a, clock, "appointment_locked_lock");
   return null;
 }
 
 /** Not locked: nothing to do (allowed). Locked: the holder or an administrator. */
 export function unlockRefusal(a: RuleAppointment, actor: RuleActor, clock: RuleClock): Refusal | null {
   if (a.lock === null || !lockedByOther(a, actor) || actor.isAdmin) return null;
-  return locked(a, clock, "só quem bloqueou ou um administrador pode desbloqueá-lo");
+  return locked(a, clock, "appointment_locked_unlock");
 }
 
 /** What the web may offer; `canWrite` is the user's level on the person's Agendamentos tab. */

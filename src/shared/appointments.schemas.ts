@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { listQuery } from "./common.schemas.ts";
+import { isValidIsoDate } from "./calendar.ts";
+import { decimalInt, listQuery } from "./common.schemas.ts";
+import { workRefinement } from "./reasons/work.ts";
 import { hexColor } from "./settings.schemas.ts";
 import { isoDateTime, NOTE_MAX, SUBJECT_MAX } from "./tickets.schemas.ts";
 
@@ -151,8 +153,11 @@ const queryFlag = z
   .transform((v) => v === "true" || v === "1");
 
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
-export const calendarDate = z.iso.date({ message: "data no formato AAAA-MM-DD" });
+/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30, no year 0). */
+export /** A calendar date that exists, from year 1 (zod's iso.date takes year 0, which the calendar helpers refuse). */
+const calendarDate = z.iso
+  .date({ message: "data no formato AAAA-MM-DD" })
+  .refine(isValidIsoDate, { message: "data no formato AAAA-MM-DD, num dia que exista" });
 /**
  * `startsAt`/`endsAt` as sent: a date-time with offset, or (all-day) a date. Checked for shape
  * here; which of the two is allowed depends on `allDay`, checked by the server (400 naming the field).
@@ -160,9 +165,10 @@ export const calendarDate = z.iso.date({ message: "data no formato AAAA-MM-DD" }
 export const dateOrDateTime = z
   .string()
   .trim()
-  .refine((v) => calendarDate.safeParse(v).success || isoDateTime.safeParse(v).success, {
-    message: "data e hora ISO 8601 com fuso (ex. 2026-03-02T14:30:00-03:00) ou, dia inteiro, data AAAA-MM-DD",
-  });
+  .refine(
+    (v) => calendarDate.safeParse(v).success || isoDateTime.safeParse(v).success,
+    workRefinement("date_or_date_time"),
+  );
 
 export const appointmentSubject = z
   .string()
@@ -214,9 +220,10 @@ export const updateAppointmentBody = z
     ticketId: id.nullable().optional(),
     version,
   })
-  .refine((b) => Object.keys(b).some((k) => k !== "version" && b[k as keyof typeof b] !== undefined), {
-    message: "informe ao menos um campo para alterar",
-  });
+  .refine(
+    (b) => Object.keys(b).some((k) => k !== "version" && b[k as keyof typeof b] !== undefined),
+    workRefinement("nothing_to_change"),
+  );
 export type UpdateAppointmentBody = z.infer<typeof updateAppointmentBody>;
 
 export const deleteAppointmentBody = z.object({ reason, version: version.optional() });
@@ -240,7 +247,7 @@ export const personAppointmentsQuery = listQuery.extend({
   includePast: queryFlag,
   /** Include deleted ones (hidden by default). */
   includeDeleted: queryFlag,
-  category: z.coerce.number().int().positive().optional(),
+  category: decimalInt().optional(),
 });
 export type PersonAppointmentsQuery = z.infer<typeof personAppointmentsQuery>;
 
@@ -253,7 +260,7 @@ export type PersonAppointmentsQuery = z.infer<typeof personAppointmentsQuery>;
 export const agendaQuery = z.object({
   from: dateOrDateTime,
   to: dateOrDateTime,
-  assignedUserId: z.coerce.number().int().positive().optional(),
+  assignedUserId: decimalInt().optional(),
   mine: queryFlag,
   status: appointmentStatus.optional(),
 });

@@ -1,4 +1,6 @@
 import { DATE_RE } from "./appointments.schemas.ts";
+import { shiftDate } from "./calendar.ts";
+import { dateInZone, formatDateTime, zonedMidnight } from "./time-zone.ts";
 
 /**
  * Pure time arithmetic for appointments (no clock, no database): the server stores what these
@@ -9,63 +11,17 @@ import { DATE_RE } from "./appointments.schemas.ts";
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-const partFormats = new Map<string, Intl.DateTimeFormat>();
-function partsIn(timeZone: string, at: number): Record<string, number> {
-  let format = partFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    partFormats.set(timeZone, format);
-  }
-  const out: Record<string, number> = {};
-  for (const { type, value } of format.formatToParts(new Date(at))) out[type] = Number(value);
-  return out;
-}
-
-/** Minutes the zone is ahead of UTC at that instant (São Paulo: -180). */
-function offsetMinutes(timeZone: string, at: number): number {
-  const p = partsIn(timeZone, at);
-  const wall = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-  return Math.round((wall - Math.floor(at / 1000) * 1000) / MINUTE);
-}
-
-/** 00:00 of a calendar day in a time zone, as a UTC ISO instant. */
-export function zonedMidnight(date: string, timeZone: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d);
-  // Two rounds: the offset at the guess may differ from the one at the answer (a DST change).
-  let at = wall - offsetMinutes(timeZone, wall) * MINUTE;
-  at = wall - offsetMinutes(timeZone, at) * MINUTE;
-  return new Date(at).toISOString();
-}
-
-/** The calendar day of an instant in a time zone, `YYYY-MM-DD`. */
-export function dateInZone(iso: string, timeZone: string): string {
-  const p = partsIn(timeZone, Date.parse(iso));
-  const pad = (n: number | undefined, w = 2) => String(n ?? 0).padStart(w, "0");
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
-}
+// The zone arithmetic is time-zone.ts's and the day arithmetic calendar.ts's; the names this
+// module always exported stay, so the server's imports need no change.
+export { dateInZone, zonedMidnight };
 
 /** A calendar date moved by whole days (no time zone involved). */
-export function addDaysToDate(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + days * DAY).toISOString().slice(0, 10);
-}
+export const addDaysToDate = shiftDate;
 
 /** "02/03/2026 14:30" in the time zone; "02/03/2026" for a date. */
 export function formatForMessage(value: string, timeZone: string): string {
   if (DATE_RE.test(value)) return value.split("-").reverse().join("/");
-  const p = partsIn(timeZone, Date.parse(value));
-  const pad = (n: number | undefined) => String(n ?? 0).padStart(2, "0");
-  return `${pad(p.day)}/${pad(p.month)}/${p.year} ${pad(p.hour)}:${pad(p.minute)}`;
+  return formatDateTime(value, timeZone);
 }
 
 /** What the database keeps about when an appointment happens. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_TIME_ZONE, todayInZone } from "./time-zone.ts";
 
 /**
  * Brazilian rules shared by the server and the web: documents (CPF/CNPJ), CEP, UF, phones,
@@ -396,118 +397,16 @@ export function phoneTelUri(stored: string): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Money: integer cents, formatted by Intl so the web and e-mails agree with the platform
+// Money, calendar dates and periods live in money.ts and calendar.ts (the web's first load imports
+// them without this file's zod); they are re-exported here so existing imports keep working.
 
-const BRL = new Intl.NumberFormat("pt-BR", { style: "currency", currency: "BRL" });
+export { zIsoDate, zPeriod } from "./calendar.schemas.ts";
+export { formatIsoDate, formatPeriod, isValidIsoDate, isValidPeriod, parseBrDate } from "./calendar.ts";
+export { formatMoney, parseMoneyToCents } from "./money.ts";
 
-/**
- * 123456 → "R$ 1.234,56" (U+00A0 after "R$", as Intl writes it); negative → "-R$ 1.234,56".
- * The amount is handed to Intl as an exact decimal string, never as cents / 100, so there is no
- * floating-point rounding at any size.
- */
-export function formatMoney(cents: number): string {
-  if (!Number.isSafeInteger(cents)) throw new RangeError(`formatMoney expects integer cents, got ${cents}`);
-  const abs = Math.abs(cents);
-  const decimal = `${cents < 0 ? "-" : ""}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-  // Intl.NumberFormat accepts decimal strings (ES2023); the cast only satisfies older lib typings.
-  return BRL.format(decimal as unknown as number);
-}
-
-/**
- * Money typed by a person or read from a spreadsheet → integer cents, or null. Accepted forms
- * (whitespace, including U+00A0, is ignored anywhere; optional "R$"; optional "-" before or
- * after it):
- * - pt-BR with comma decimals: "1234,56", "1.234,56", "1.234.567,8", "0,5", "1234";
- * - pt-BR thousands without decimals: "1.234" = one thousand two hundred thirty-four reais;
- * - machine form with a dot decimal: "1234.56", "10.5" — a single dot followed by 1 or 2 digits
- *   and no comma. A dot followed by exactly 3 digits is always a thousands separator.
- * Rejected: more than 2 decimals ("1,234"), en-US grouping ("1,234.56"), misplaced groups
- * ("12.34.56"), empty input, and amounts beyond Number.MAX_SAFE_INTEGER cents.
- */
-export function parseMoneyToCents(input: string): number | null {
-  const match = /^([-−]?)(?:R\$)?([-−]?)([\d.,]+)$/i.exec(input.replace(/\s/g, ""));
-  if (!match) return null;
-  const [, signBefore = "", signAfter = "", amount = ""] = match;
-  if (signBefore && signAfter) return null;
-  let whole: string;
-  let fraction: string;
-  const comma = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(amount);
-  const dot = /^(\d+)\.(\d{1,2})$/.exec(amount);
-  if (comma) {
-    whole = (comma[1] ?? "").replaceAll(".", "");
-    fraction = comma[2] ?? "";
-  } else if (dot) {
-    whole = dot[1] ?? "";
-    fraction = dot[2] ?? "";
-  } else {
-    return null;
-  }
-  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-  if (!Number.isSafeInteger(cents)) return null;
-  if (cents === 0) return 0; // never -0
-  return signBefore || signAfter ? -cents : cents;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Calendar dates and competence periods: text, never Date
-//
-// A due date is a day on the calendar, not an instant: `new Date("2026-07-10")` is midnight UTC,
-// which São Paulo shows as 09/07/2026. So dates stay "YYYY-MM-DD" strings end to end and are
-// formatted by slicing, with no Date and no time zone involved.
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** "YYYY-MM-DD" naming a day that exists (2026-02-30 and 2025-02-29 do not); year 0001–9999. */
-export function isValidIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-/** "2026-07-10" → "10/07/2026" by slicing (no Date); invalid values are returned unchanged. */
-export function formatIsoDate(value: string): string {
-  if (!isValidIsoDate(value)) return value;
-  return `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}`;
-}
-
-/** "10/07/2026" or "1/7/2026" → "2026-07-10", or null. Four-digit years only: "26" is ambiguous. */
-export function parseBrDate(value: string): string | null {
-  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
-  if (!match) return null;
-  const iso = `${match[3]}-${(match[2] ?? "").padStart(2, "0")}-${(match[1] ?? "").padStart(2, "0")}`;
-  return isValidIsoDate(iso) ? iso : null;
-}
-
-/**
- * Today's calendar date where the company is ("YYYY-MM-DD"): at 23:00 in São Paulo it is already
- * tomorrow in UTC, so `new Date().toISOString().slice(0, 10)` would be wrong for three hours a day.
- */
-export function todayIsoDate(now: Date = new Date(), timeZone = "America/Sao_Paulo"): string {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-    .formatToParts(now)
-    .reduce<Record<string, string>>((acc, part) => {
-      acc[part.type] = part.value;
-      return acc;
-    }, {});
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-/** Competence period "YYYY-MM" (month 01–12, year 0001–9999). */
-export function isValidPeriod(value: string): boolean {
-  return /^\d{4}-(?:0[1-9]|1[0-2])$/.test(value) && value.slice(0, 4) !== "0000";
-}
-
-/** "2026-07" → "07/2026"; invalid values are returned unchanged. */
-export function formatPeriod(value: string): string {
-  if (!isValidPeriod(value)) return value;
-  return `${value.slice(5, 7)}/${value.slice(0, 4)}`;
-}
+/** Today's calendar date where the company is ("YYYY-MM-DD"); see time-zone.ts. */
+export const todayIsoDate = (now: Date = new Date(), timeZone = DEFAULT_TIME_ZONE): string =>
+  todayInZone(now, timeZone);
 
 // ---------------------------------------------------------------------------------------------
 // zod helpers
@@ -541,10 +440,6 @@ export const zPhone = ruleSchema(
       ? null
       : "Telefone inválido: informe DDD e número, ex.: (11) 91234-5678, (11) 3456-7890 ou 0800 123 4567",
 );
-export const zIsoDate = z
-  .string()
-  .refine(isValidIsoDate, { message: "Data inválida: use AAAA-MM-DD com um dia que exista no calendário" });
-export const zPeriod = z.string().refine(isValidPeriod, { message: "Competência inválida: use AAAA-MM (mês 01 a 12)" });
 export const zUf = z
   .string()
   .trim()

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isValidPeriod } from "./brazil.ts";
-import { listQuery } from "./common.schemas.ts";
+import { zPeriodField } from "./calendar.schemas.ts";
+import { decimalInt, listQuery } from "./common.schemas.ts";
 import {
   optionalField,
   optionalText,
@@ -12,6 +12,7 @@ import {
   zExternalId,
 } from "./finance.ts";
 import { personCode } from "./persons.schemas.ts";
+import { workRefinement } from "./reasons/work.ts";
 
 /**
  * Contratos: recurring service contracts and their billings (cobranças), one per period
@@ -96,12 +97,12 @@ export type ContractBillingList = z.infer<typeof contractBillingList>;
 export const contractBillingsQuery = listQuery.extend({
   kind: zCsvChoices("kind", BILLING_KINDS),
   status: zCsvChoices("status", BILLING_STATUSES),
-  contractId: z.coerce.number().int().positive().optional(),
-  category: z.coerce.number().int().positive().optional(),
+  contractId: decimalInt().optional(),
+  category: decimalInt().optional(),
 });
 export type ContractBillingsQuery = z.infer<typeof contractBillingsQuery>;
 
-export const personContractsQuery = listQuery.extend({ category: z.coerce.number().int().positive().optional() });
+export const personContractsQuery = listQuery.extend({ category: decimalInt().optional() });
 
 // ——— import records (POST /api/import/contracts, /api/import/contract-billings) ———
 
@@ -127,15 +128,12 @@ export const contractImportRecord = z
   })
   .superRefine((c, ctx) => {
     if (c.endDate !== null && c.endDate < c.startDate) {
-      ctx.addIssue({ code: "custom", path: ["endDate"], message: "término anterior ao início" });
+      ctx.addIssue({ code: "custom", path: ["endDate"], ...workRefinement("end_before_start") });
     }
   });
 export type ContractImportRecord = z.infer<typeof contractImportRecord>;
 
-export const zPeriodField = z
-  .string({ error: "informe a competência (AAAA-MM)" })
-  .trim()
-  .refine(isValidPeriod, { message: "competência inválida: use AAAA-MM (mês 01 a 12)" });
+export { zPeriodField };
 
 /** `receivableExternalId` links a charged billing to the receivable it became (imported before it). */
 export const contractBillingImportRecord = z.object({

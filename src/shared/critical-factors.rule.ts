@@ -1,3 +1,6 @@
+import { calendarDaysBetween, shiftDate } from "./calendar.ts";
+import { DEFAULT_TIME_ZONE, dateInZone, isTimeZone, startOfDateInZone } from "./time-zone.ts";
+
 /**
  * The critical-factor rule (DESIGN.md "Critical factors"), pure: no clock, no database.
  *
@@ -33,80 +36,14 @@ export type CriticalRule = {
 export type CriticalLevel = "critical" | "attention";
 
 export const DEFAULT_RULE: CriticalRule = { thresholdDays: 5, warnDays: 2, includeTypeIds: [], excludeTypeIds: [] };
-export const FALLBACK_TIME_ZONE = "America/Sao_Paulo";
+export const FALLBACK_TIME_ZONE = DEFAULT_TIME_ZONE;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formats.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The wall-clock reading of an instant in a zone, as if it were UTC (ms). */
-function wallClock(at: number, timeZone: string): number {
-  const p: Record<string, number> = {};
-  for (const { type, value } of formatFor(timeZone).formatToParts(new Date(at))) p[type] = Number(value);
-  return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-}
-
-/** Whether the name is a time zone this runtime knows ("America/Sao_Paulo", "UTC"). */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The calendar date (`YYYY-MM-DD`) of an instant in a time zone. */
-export function dateInZone(at: Date | string, timeZone: string): string {
-  const ms = typeof at === "string" ? Date.parse(at) : at.getTime();
-  return new Date(wallClock(ms, timeZone)).toISOString().slice(0, 10);
-}
+// The zone arithmetic (time-zone.ts) and the day arithmetic (calendar.ts), under the names this
+// module always exported.
+export { calendarDaysBetween, dateInZone, isTimeZone, startOfDateInZone };
 
 /** A calendar date moved by whole days (no time zone involved). */
-export function addCalendarDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (calendar dates): positive when `to` is later. */
-export function calendarDaysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/**
- * The first instant of a calendar date in a time zone. Usually local midnight; on a day whose
- * midnight a daylight-saving change skips (Brazil's old rule moved clocks from 00:00 to 01:00), the
- * first instant that exists. Tries the offsets in force half a day either side and keeps the
- * earliest candidate that falls on the date.
- */
-export function startOfDateInZone(date: string, timeZone: string): Date {
-  const midnight = Date.parse(`${date}T00:00:00Z`);
-  let best: number | null = null;
-  for (const probe of [midnight - DAY_MS / 2, midnight + DAY_MS / 2]) {
-    const offset = wallClock(probe, timeZone) - Math.floor(probe / 1000) * 1000;
-    const candidate = midnight - offset;
-    if (dateInZone(new Date(candidate), timeZone) === date && (best === null || candidate < best)) best = candidate;
-  }
-  // Neither offset lands on the date only if the zone skipped the whole day (Samoa, 2011).
-  return new Date(best ?? midnight);
-}
+export const addCalendarDays = shiftDate;
 
 /** Calendar days the due date is past today, in the zone (negative: days until it is due). */
 export function daysOverdue(dueAt: Date | string, now: Date, timeZone: string): number {
@@ -139,8 +76,8 @@ export function thresholds(now: Date, rule: Pick<CriticalRule, "thresholdDays" |
   const today = dateInZone(now, timeZone);
   return {
     today,
-    criticalBefore: startOfDateInZone(addCalendarDays(today, -rule.thresholdDays), timeZone).toISOString(),
-    attentionBefore: startOfDateInZone(addCalendarDays(today, rule.warnDays + 1), timeZone).toISOString(),
+    criticalBefore: startOfDateInZone(shiftDate(today, -rule.thresholdDays), timeZone).toISOString(),
+    attentionBefore: startOfDateInZone(shiftDate(today, rule.warnDays + 1), timeZone).toISOString(),
   } satisfies Thresholds;
 }
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { decimalInt } from "./common.schemas.ts";
+import { workRefinement } from "./reasons/work.ts";
 import { priority, ticketArea } from "./tickets.schemas.ts";
 
 /** See critical-factors.rule.ts for the rule these settings feed. */
@@ -41,9 +43,10 @@ export const updateCriticalFactorSettingsBody = z
     excludeTypeIds: typeIds.optional(),
     version: z.number().int().positive(),
   })
-  .refine((b) => Object.keys(b).some((k) => k !== "version" && b[k as keyof typeof b] !== undefined), {
-    message: "informe ao menos um campo para alterar",
-  });
+  .refine(
+    (b) => Object.keys(b).some((k) => k !== "version" && b[k as keyof typeof b] !== undefined),
+    workRefinement("nothing_to_change"),
+  );
 export type UpdateCriticalFactorSettingsBody = z.infer<typeof updateCriticalFactorSettingsBody>;
 
 export const CRITICAL_LEVELS = ["critical", "attention"] as const;
@@ -93,13 +96,13 @@ export const personCriticalFactors = z.object({
 export type PersonCriticalFactors = z.infer<typeof personCriticalFactors>;
 
 export const personCriticalFactorsQuery = z.object({
-  category: z.coerce.number().int().positive().optional(),
+  category: decimalInt().optional(),
 });
 
 export const companyCriticalFactorsQuery = z.object({
-  sectorId: z.coerce.number().int().positive().optional(),
-  responsibleUserId: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  sectorId: decimalInt().optional(),
+  responsibleUserId: decimalInt().optional(),
+  limit: decimalInt({ max: 500 }).default(50),
   cursor: z.string().max(500).optional(),
 });
 export type CompanyCriticalFactorsQuery = z.infer<typeof companyCriticalFactorsQuery>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listQuery } from "./common.schemas.ts";
+import { decimalInt, listQuery } from "./common.schemas.ts";
 import {
   optionalField,
   optionalText,
@@ -12,6 +12,7 @@ import {
   zRatePercent,
 } from "./finance.ts";
 import { personCode } from "./persons.schemas.ts";
+import { workRefinement } from "./reasons/work.ts";
 
 /**
  * Conta corrente: a seller's (employee or representative) commission and pass-through entries.
@@ -132,12 +133,8 @@ export type CurrentAccountList = z.infer<typeof currentAccountList>;
 export const currentAccountQuery = listQuery.extend({
   view: zChoice("view", CURRENT_ACCOUNT_VIEWS).default("entry"),
   status: zChoice("status", ENTRY_STATUSES).optional(),
-  closingId: z.coerce
-    .number({ error: "fechamento inválido" })
-    .int("fechamento inválido")
-    .positive("fechamento inválido")
-    .optional(),
-  category: z.coerce.number().int().positive().optional(),
+  closingId: decimalInt({ message: "fechamento inválido" }).optional(),
+  category: decimalInt().optional(),
 });
 export type CurrentAccountQuery = z.infer<typeof currentAccountQuery>;
 
@@ -157,7 +154,7 @@ export const closingList = z.object({
 });
 export type ClosingList = z.infer<typeof closingList>;
 
-export const closingsQuery = listQuery.extend({ category: z.coerce.number().int().positive().optional() });
+export const closingsQuery = listQuery.extend({ category: decimalInt().optional() });
 
 // ——— import record (POST /api/import/commission-entries) ———
 
@@ -171,7 +168,7 @@ const closingImport = z
   })
   .superRefine((c, ctx) => {
     if (c.periodEnd < c.periodStart) {
-      ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "fim do período anterior ao início" });
+      ctx.addIssue({ code: "custom", path: ["periodEnd"], ...workRefinement("period_end_before_start") });
     }
   });
 
@@ -207,18 +204,10 @@ export const commissionEntryImportRecord = z
   })
   .superRefine((e, ctx) => {
     if (e.status === "closed" && !e.closing) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["closing"],
-        message: "lançamento fechado precisa do fechamento (closing)",
-      });
+      ctx.addIssue({ code: "custom", path: ["closing"], ...workRefinement("closed_entry_needs_closing") });
     }
     if (e.status !== "closed" && e.closing) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["status"],
-        message: "um lançamento com fechamento (closing) tem status closed",
-      });
+      ctx.addIssue({ code: "custom", path: ["status"], ...workRefinement("closing_needs_closed_status") });
     }
   });
 export type CommissionEntryImportRecord = z.infer<typeof commissionEntryImportRecord>;

@@ -1,40 +1,14 @@
 import { z } from "zod";
-import { isValidIsoDate } from "./brazil.ts";
+import { daysBetween } from "./calendar.ts";
 
 /**
  * Pure rules of the money tabs (A receber, Conta corrente, Contratos), shared by the server,
- * the imports and the web. No Date for calendar dates (see brazil.ts): day arithmetic is done on
+ * the imports and the web. No Date for calendar dates (see calendar.ts): day arithmetic is done on
  * the numbers of "YYYY-MM-DD", so a due date never shifts with the time zone.
  */
 
-/** Days since 0001-01-01 of a valid "YYYY-MM-DD" (proleptic Gregorian), without Date or time zones. */
-export function dayNumber(isoDate: string): number {
-  const year = Number(isoDate.slice(0, 4));
-  const month = Number(isoDate.slice(5, 7));
-  const day = Number(isoDate.slice(8, 10));
-  // Count March as the first month, so the leap day is the last day of the "year".
-  const y = month <= 2 ? year - 1 : year;
-  const m = month <= 2 ? month + 9 : month - 3;
-  return 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + Math.floor((153 * m + 2) / 5) + day;
-}
-
-/** `to − from` in calendar days (negative when `to` is earlier). Both must be valid ISO dates. */
-export function daysBetween(from: string, to: string): number {
-  if (!isValidIsoDate(from) || !isValidIsoDate(to)) throw new RangeError(`daysBetween: invalid date ${from} / ${to}`);
-  return dayNumber(to) - dayNumber(from);
-}
-
-/** The calendar date `days` after (or before, when negative) a valid "YYYY-MM-DD". */
-export function addDays(isoDate: string, days: number): string {
-  if (!isValidIsoDate(isoDate)) throw new RangeError(`addDays: invalid date ${isoDate}`);
-  // UTC arithmetic only: no local zone can shift the day.
-  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, keeps years below 100 as they are.
-  date.setUTCFullYear(y, m - 1, d + days);
-  const year = String(date.getUTCFullYear()).padStart(4, "0");
-  return `${year}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${String(date.getUTCDate()).padStart(2, "0")}`;
-}
+// Day arithmetic on "YYYY-MM-DD" lives in calendar.ts; re-exported for the callers of this module.
+export { addDays, dayNumber, daysBetween } from "./calendar.ts";
 
 export type ReceivableMoney = {
   amountCents: number;
@@ -109,11 +83,8 @@ export function optionalField<T extends z.ZodType>(schema: T) {
   return z.preprocess(blankToUndefined, schema.nullish());
 }
 
-/** A required calendar date "YYYY-MM-DD" that exists (2026-02-30 does not). */
-export const zDate = z
-  .string({ error: "informe a data (AAAA-MM-DD)" })
-  .trim()
-  .refine(isValidIsoDate, { message: "data inválida: use AAAA-MM-DD com um dia que exista no calendário" });
+/** A required calendar date "YYYY-MM-DD" that exists (2026-02-30 does not): calendar.schemas.ts. */
+export { zDate } from "./calendar.schemas.ts";
 
 /** A percent with up to four decimals (5.25 = 5,25 %), between 0 and 100. */
 export const zRatePercent = z.preprocess(

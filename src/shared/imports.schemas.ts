@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { listQuery } from "./common.schemas.ts";
-import { addressInput, documentInput, emailInput, personCode, personKind, phoneInput } from "./persons.schemas.ts";
+import {
+  addressInput,
+  checkDocumentKind,
+  documentInput,
+  emailInput,
+  personCode,
+  personKind,
+  phoneInput,
+} from "./persons.schemas.ts";
+import { personsRefinement } from "./reasons/persons.ts";
 
 /**
  * Imports from the ERP (`POST /api/import/{entity}`, `vinculo import`): the entities, the answer,
@@ -32,6 +41,10 @@ export const rejectedLine = z.object({
   /** The record's field at fault ("personCode", "items.0.rate"), or "" for the whole line. */
   field: z.string(),
   error: z.string(),
+  /** Why, as a stable code (shared/reasons/, or a zod issue code), so the web can say it in English. */
+  reason: z.string().optional(),
+  /** The values the reason's message is made from. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type RejectedLine = z.infer<typeof rejectedLine>;
 
@@ -87,19 +100,9 @@ export const importPersonRecord = z
   })
   .superRefine((v, ctx) => {
     if (!v.document && !v.externalId) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["document"],
-        message: "informe o CPF/CNPJ ou o externalId: sem eles a pessoa seria criada de novo a cada importação",
-      });
+      ctx.addIssue({ code: "custom", path: ["document"], ...personsRefinement("import_person_key") });
     }
-    if (v.document && v.kind && (v.kind === "individual") !== (v.document.length === 11)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["document"],
-        message: v.kind === "individual" ? "pessoa física usa CPF" : "pessoa jurídica usa CNPJ",
-      });
-    }
+    checkDocumentKind(v, ctx);
   });
 export type ImportPersonRecord = z.infer<typeof importPersonRecord>;
 

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { attachmentKeys } from "./attachments.schemas.ts";
 import { listQuery } from "./common.schemas.ts";
+import { platformRefinement } from "./reasons/platform.ts";
+import { workRefinement } from "./reasons/work.ts";
 
 /** The API's view of a message: 'queued' covers a message a worker is sending right now. */
 export const MAIL_STATUSES = ["queued", "sent", "failed"] as const;
@@ -28,8 +31,10 @@ export const sendEmailBody = z.object({
     .min(1, "informe o assunto")
     .max(MAIL_SUBJECT_MAX, `no máximo ${MAIL_SUBJECT_MAX} caracteres`)
     // A line break in a subject would be a header injection attempt or a paste accident.
-    .refine((s) => !/[\r\n]/.test(s), "o assunto deve ter uma só linha"),
+    .refine((s) => !/[\r\n]/.test(s), workRefinement("single_line_subject")),
   body: z.string().min(1, "escreva a mensagem").max(MAIL_BODY_MAX, `no máximo ${MAIL_BODY_MAX} caracteres`),
+  /** Keys of the user's uploads (POST /api/uploads) sent as attachments. */
+  attachments: attachmentKeys.optional(),
 });
 export type SendEmailBody = z.input<typeof sendEmailBody>;
 
@@ -93,7 +98,7 @@ export const updateCompanySettingsBody = z.object({
   timeZone: z
     .string()
     .trim()
-    .refine(isTimeZone, "fuso horário IANA desconhecido (ex.: America/Sao_Paulo)")
+    .refine(isTimeZone, platformRefinement("unknown_time_zone"))
     // Intl accepts any letter case; keep the canonical spelling.
     .transform((v) => new Intl.DateTimeFormat("en-US", { timeZone: v }).resolvedOptions().timeZone)
     .optional(),

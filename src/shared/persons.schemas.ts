@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { isValidCnpj, isValidCpf, normalizeCep, normalizeDocument, normalizePhone, UFS } from "./brazil.ts";
+import { normalizeCep, normalizeDocument, zDocument, zPhone, zUf } from "./brazil.ts";
+import { decimalInt } from "./common.schemas.ts";
+import { type PersonsReason, personsRefinement } from "./reasons/persons.ts";
 
 export const PERSON_KINDS = ["individual", "company"] as const;
 export const personKind = z.enum(PERSON_KINDS);
@@ -9,11 +11,7 @@ export const ADDRESS_TYPES = ["main", "delivery", "billing", "other"] as const;
 export const addressType = z.enum(ADDRESS_TYPES);
 
 /** Person codes arrive as "000123" or 123. */
-export const personCode = z.coerce
-  .number({ message: "código de pessoa inválido" })
-  .int("código de pessoa inválido")
-  .positive("código de pessoa inválido")
-  .max(2_000_000_000);
+export const personCode = decimalInt({ max: 2_000_000_000, message: "código de pessoa inválido" });
 export const personCodeParam = z.object({ code: personCode });
 
 const text = (max: number) => z.string().trim().max(max, `no máximo ${max} caracteres`);
@@ -22,28 +20,42 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
+/** A custom issue for one of the persons reasons, at `path` (below the checked value) when given. */
+const issue = (reason: PersonsReason, path?: PropertyKey[]) => ({
+  code: "custom" as const,
+  ...personsRefinement(reason),
+  ...(path ? { path } : {}),
+});
+
+/**
+ * Documents, phones and UFs follow the rules of the brazil.ts kit (zDocument, zPhone, zUf: what is
+ * valid and how it is stored); the API keeps its own words, which the forms and the e2e journeys
+ * show, and names the reason (shared/reasons/persons.ts) so the web can say it in English.
+ * The kit's CEP rule (zCep) is not used: it refuses "00000000", the placeholder ERPs send for an
+ * unknown CEP, which persons have always accepted.
+ * `byKit` is a transform that checks and stores by the kit's rule, refusing with this API's reason.
+ */
+function byKit<T>(rule: z.ZodType<T, string>, reasonOf: (input: string) => PersonsReason) {
+  return (input: string, ctx: z.RefinementCtx): T => {
+    const result = rule.safeParse(input);
+    if (result.success) return result.data;
+    ctx.addIssue(issue(reasonOf(input)));
+    return z.NEVER;
+  };
+}
+
+/** Why a document is refused: not the shape of a CPF or CNPJ, or (the right shape) its check digits. */
+const documentRule = byKit(zDocument, (input) => {
+  const doc = normalizeDocument(input);
+  return !doc ? "document_shape" : doc.kind === "cpf" ? "invalid_cpf" : "invalid_cnpj";
+});
+
 export const documentInput = z
   .string()
   .trim()
   .max(30)
   .nullish()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    const doc = normalizeDocument(v);
-    if (!doc) {
-      ctx.addIssue({ code: "custom", message: "CPF deve ter 11 dígitos e CNPJ 14 caracteres" });
-      return z.NEVER;
-    }
-    const valid = doc.kind === "cpf" ? isValidCpf(doc.value) : isValidCnpj(doc.value);
-    if (!valid) {
-      ctx.addIssue({
-        code: "custom",
-        message: `${doc.kind === "cpf" ? "CPF" : "CNPJ"} inválido: dígitos verificadores não conferem`,
-      });
-      return z.NEVER;
-    }
-    return doc.value;
-  });
+  .transform((v, ctx) => (v ? documentRule(v, ctx) : null));
 
 export const emailInput = z.object({
   address: z.email("e-mail inválido").max(254).trim().toLowerCase(),
@@ -54,33 +66,20 @@ export const phoneInput = z.object({
   number: z
     .string()
     .max(30)
-    .transform((v, ctx) => {
-      const n = normalizePhone(v);
-      if (!n) {
-        ctx.addIssue({ code: "custom", message: "telefone inválido: use DDD e número, ex. (11) 91234-5678" });
-        return z.NEVER;
-      }
-      return n;
-    }),
+    .transform(byKit(zPhone, () => "invalid_phone")),
   isMain: z.boolean().optional(),
 });
 
 export const cepInput = z.string().transform((v, ctx) => {
   const cep = normalizeCep(v);
   if (!/^\d{8}$/.test(cep)) {
-    ctx.addIssue({ code: "custom", message: "CEP deve ter 8 dígitos" });
+    ctx.addIssue(issue("invalid_cep"));
     return z.NEVER;
   }
   return cep;
 });
 
-export const ufInput = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine((v): v is (typeof UFS)[number] => (UFS as readonly string[]).includes(v), {
-    message: "UF inválida: use a sigla de um dos 27 estados, ex. SP",
-  });
+export const ufInput = z.string().transform(byKit(zUf, () => "invalid_uf"));
 
 /** Address fields without defaults: what a PATCH may carry (a default there would overwrite the stored value). */
 const addressFields = {
@@ -112,9 +111,7 @@ export const updateAddressBody = z.object(addressFields).partial().extend({ vers
 /** Exactly one main: none flagged makes the first one main; two flagged is an error. */
 function oneMain(field: "emails" | "phones") {
   return (list: { isMain?: boolean | undefined }[] | undefined, ctx: z.RefinementCtx) => {
-    if (list && list.filter((i) => i.isMain).length > 1) {
-      ctx.addIssue({ code: "custom", path: [field], message: "apenas um pode ser o principal" });
-    }
+    if (list && list.filter((i) => i.isMain).length > 1) ctx.addIssue(issue("one_main", [field]));
   };
 }
 
@@ -130,16 +127,19 @@ const personFields = {
   notes: optionalText(4000),
 };
 
-function checkDocumentKind(
+/** The reason a document does not fit the kind (a CPF for an individual, a CNPJ for a company), or null. */
+export function documentKindProblem(kind: PersonKind, document: string): PersonsReason | null {
+  if ((kind === "individual") === (document.length === 11)) return null;
+  return kind === "individual" ? "individual_uses_cpf" : "company_uses_cnpj";
+}
+
+export function checkDocumentKind(
   v: { kind?: PersonKind | undefined; document?: string | null | undefined },
   ctx: z.RefinementCtx,
 ) {
   if (!v.document || !v.kind) return;
-  const isCpf = v.document.length === 11;
-  if (v.kind === "individual" && !isCpf)
-    ctx.addIssue({ code: "custom", path: ["document"], message: "pessoa física usa CPF" });
-  if (v.kind === "company" && isCpf)
-    ctx.addIssue({ code: "custom", path: ["document"], message: "pessoa jurídica usa CNPJ" });
+  const problem = documentKindProblem(v.kind, v.document);
+  if (problem) ctx.addIssue(issue(problem, ["document"]));
 }
 
 export const createPersonBody = z
@@ -147,8 +147,7 @@ export const createPersonBody = z
   .superRefine((v, ctx) => {
     oneMain("emails")(v.emails, ctx);
     oneMain("phones")(v.phones, ctx);
-    if (v.addresses.filter((a) => a.isMain).length > 1)
-      ctx.addIssue({ code: "custom", path: ["addresses"], message: "apenas um pode ser o principal" });
+    if (v.addresses.filter((a) => a.isMain).length > 1) ctx.addIssue(issue("one_main", ["addresses"]));
     checkDocumentKind(v, ctx);
   });
 export type CreatePersonBody = z.infer<typeof createPersonBody>;
@@ -157,13 +156,15 @@ export const updatePersonBody = z
   .object({
     kind: personKind.optional(),
     name: personFields.name.optional(),
-    shortName: personFields.shortName,
-    document: personFields.document,
+    // `.optional()` over the transforms: a field left out stays undefined (kept as stored)
+    // instead of becoming null (erased), which only an explicit null does.
+    shortName: personFields.shortName.optional(),
+    document: personFields.document.optional(),
     categoryIds: personFields.categoryIds.optional(),
     characteristicIds: z.array(z.number().int().positive()).max(100).optional(),
     emails: z.array(emailInput).max(20).optional(),
     phones: z.array(phoneInput).max(20).optional(),
-    notes: personFields.notes,
+    notes: personFields.notes.optional(),
     isActive: z.boolean().optional(),
     version: z.number().int().positive(),
   })
@@ -209,14 +210,22 @@ export const personSummary = z.object({
 });
 export type PersonSummary = z.infer<typeof personSummary>;
 
+/** A typed word the quick search corrected ("jaoo" → "João"), or left out (word null). */
+export const searchCorrection = z.object({ typed: z.string(), word: z.string().nullable() });
+export type SearchCorrection = z.infer<typeof searchCorrection>;
+
+/** A quick-search result: `corrections` only when the person was found through corrected words. */
+export const personSearchHit = personSummary.extend({ corrections: z.array(searchCorrection).optional() });
+export type PersonSearchHit = z.infer<typeof personSearchHit>;
+
 export const personSearchQuery = z.object({
   q: z.string().trim().max(200).default(""),
-  category: z.coerce.number().int().positive().optional(),
+  category: decimalInt().optional(),
   includeInactive: z
     .enum(["true", "false"])
     .optional()
     .transform((v) => v === "true"),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: decimalInt({ max: 500 }).default(50),
   cursor: z.string().max(200).optional(),
 });
 
@@ -254,4 +263,4 @@ export type RelatedPerson = z.infer<typeof relatedPerson>;
 export const relatedQuery = z.object({ q: z.string().trim().max(200).default("") });
 export const createRelatedBody = z.object({ relatedCode: personCode, typeId: z.number().int().positive() });
 
-export const categoryQuery = z.object({ category: z.coerce.number().int().positive().optional() });
+export const categoryQuery = z.object({ category: decimalInt().optional() });

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { listQuery } from "./common.schemas.ts";
+import { decimalInt, listQuery } from "./common.schemas.ts";
 import { optionalField, optionalText, requiredText, zCents, zChoice, zDate, zExternalId } from "./finance.ts";
 import { personCode } from "./persons.schemas.ts";
+import { workRefinement } from "./reasons/work.ts";
 
 /**
  * A Receber: titles (receivables) owed by a person, open (aberto) or settled (baixado).
@@ -86,7 +87,7 @@ export type ReceivableList = z.infer<typeof receivableList>;
 /** Open ones oldest due date first (the most urgent on top); settled ones newest due date first. */
 export const personReceivablesQuery = listQuery.extend({
   status: receivableStatus.default("open"),
-  category: z.coerce.number().int().positive().optional(),
+  category: decimalInt().optional(),
 });
 export type PersonReceivablesQuery = z.infer<typeof personReceivablesQuery>;
 
@@ -114,10 +115,10 @@ export const receivableImportRecord = z
   })
   .superRefine((r, ctx) => {
     if (r.dueDate < r.issueDate) {
-      ctx.addIssue({ code: "custom", path: ["dueDate"], message: "vencimento anterior à emissão" });
+      ctx.addIssue({ code: "custom", path: ["dueDate"], ...workRefinement("due_before_issue") });
     }
     if (r.settledAt !== null && r.settledAt < r.issueDate) {
-      ctx.addIssue({ code: "custom", path: ["settledAt"], message: "baixa anterior à emissão" });
+      ctx.addIssue({ code: "custom", path: ["settledAt"], ...workRefinement("settled_before_issue") });
     }
   });
 export type ReceivableImportRecord = z.infer<typeof receivableImportRecord>;

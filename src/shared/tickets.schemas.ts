@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { listQuery } from "./common.schemas.ts";
+import { attachmentKeys } from "./attachments.schemas.ts";
+import { decimalInt, listQuery } from "./common.schemas.ts";
+import { workRefinement } from "./reasons/work.ts";
 
 /** 'service' tickets live in the Atendimentos tab, 'production' ones in the Produção tab. */
 export const TICKET_AREAS = ["service", "production"] as const;
@@ -113,7 +115,7 @@ export const personTicketsQuery = listQuery.extend({
   status: ticketStatus.default("open"),
   /** Words of the subject, or the ticket number. */
   q: z.string().trim().max(200).default(""),
-  category: z.coerce.number().int().positive().optional(),
+  category: decimalInt().optional(),
 });
 export type PersonTicketsQuery = z.infer<typeof personTicketsQuery>;
 
@@ -137,6 +139,8 @@ export const createTicketBody = z.object({
   responsibleUserId: id.nullish(),
   /** The first note (parecer) of the ticket. */
   note: noteText,
+  /** Keys of the user's uploads (POST /api/uploads) that come with the first note. */
+  attachments: attachmentKeys.optional(),
 });
 export type CreateTicketBody = z.infer<typeof createTicketBody>;
 
@@ -152,9 +156,10 @@ export const updateTicketBody = z
     dueAt: isoDateTime.optional(),
     version: z.number().int().positive(),
   })
-  .refine((b) => Object.keys(b).some((k) => k !== "version" && b[k as keyof typeof b] !== undefined), {
-    message: "informe ao menos um campo para alterar",
-  });
+  .refine(
+    (b) => Object.keys(b).some((k) => k !== "version" && b[k as keyof typeof b] !== undefined),
+    workRefinement("nothing_to_change"),
+  );
 export type UpdateTicketBody = z.infer<typeof updateTicketBody>;
 
 export const addNoteBody = z.object({
@@ -163,6 +168,8 @@ export const addNoteBody = z.object({
   close: z.boolean().default(false),
   /** Optional: when sent, a stale version answers 412. */
   version: z.number().int().positive().optional(),
+  /** Keys of the user's uploads (POST /api/uploads) that come with this note. */
+  attachments: attachmentKeys.optional(),
 });
 export type AddNoteBody = z.infer<typeof addNoteBody>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decimalInt } from "./common.schemas.ts";
 
 export const username = z
   .string()
@@ -21,7 +22,7 @@ export const createUserBody = z.object({
   isAdmin: z.boolean().default(false),
   accessProfileIds: z.array(z.number().int().positive()).max(100).default([]),
   /** The person this user is (a seller's Representante record, an employee's Funcionário record). */
-  personCode: z.coerce.number().int().positive().nullish(),
+  personCode: decimalInt().nullish(),
 });
 export type CreateUserBody = z.infer<typeof createUserBody>;
 
@@ -45,7 +46,7 @@ export const updateUserBody = z.object({
   isAdmin: z.boolean().optional(),
   isActive: z.boolean().optional(),
   accessProfileIds: z.array(z.number().int().positive()).max(100).optional(),
-  personCode: z.coerce.number().int().positive().nullish(),
+  personCode: decimalInt().nullish(),
   version: z.number().int().positive(),
 });
 export type UpdateUserBody = z.infer<typeof updateUserBody>;

@@ -7,7 +7,7 @@ import pg from "pg";
 import { expect } from "vitest";
 import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
-import type { AppContext } from "../context.ts";
+import { type AppContext, closeContext, createContext } from "../context.ts";
 import { createDb } from "../db/create-db.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { testDialect } from "../test/test-app.ts";
@@ -86,7 +86,7 @@ export async function freshDatabase(): Promise<Database> {
         ...(schema ? { pgSchema: schema } : {}),
       });
       const config = { ...loadConfig({ VINCULO_DATA_DIR: dataDir }), databaseUrl: schema ? url : undefined };
-      const ctx: AppContext = { db: handle.db, dialect: handle.dialect, handle, config, now: () => new Date() };
+      const ctx = await createContext(handle, config, { pgSchema: schema });
       await migrateToLatest(handle);
       const app = await buildApp(ctx);
       await app.ready();
@@ -95,7 +95,7 @@ export async function freshDatabase(): Promise<Database> {
         ctx,
         close: async () => {
           await app.close();
-          await handle.close();
+          await closeContext(ctx);
         },
       };
     },

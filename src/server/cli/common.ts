@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import { loadConfig } from "../config.ts";
-import type { AppContext } from "../context.ts";
+import { type AppContext, closeContext, createContext } from "../context.ts";
 import { createDb } from "../db/create-db.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import { runAs } from "../features/audit/actor.ts";
 import { usageError } from "./cli-error.ts";
 
 export { CliError, invalidInput, usageError } from "./cli-error.ts";
@@ -52,12 +53,14 @@ export function zodProblems(error: z.ZodError, labels: Record<string, string>): 
 export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const handle = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, handle, config, now: () => new Date() };
+  // What the CLI changes (it only creates users and tokens) needs no cache invalidation.
+  const ctx = await createContext(handle, config, { inProcessBus: true });
   try {
     const ran = await migrateToLatest(handle);
     if (ran.length > 0) info(`Migrações aplicadas: ${ran.join(", ")}`);
-    return await fn(ctx);
+    // What a command changes is journaled as the command line's ("cli"; an import as its run).
+    return await runAs({ kind: "cli" }, () => fn(ctx));
   } finally {
-    await handle.close();
+    await closeContext(ctx);
   }
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { IMPORT_ENTITIES, type ImportFormat, type RejectedLine } from "../../shared/imports.schemas.ts";
+import { csvRow } from "../features/imports/csv-cell.ts";
 import { ImportAbortedError, isImportEntity, runImport } from "../features/imports/imports.service.ts";
 import { parseEncoding } from "../features/imports/text-encoding.ts";
 import { CliError, cliArgs, info, invalidInput, out, usageError, withContext } from "./common.ts";
@@ -27,11 +28,6 @@ function formatOf(option: string | undefined, file: string): ImportFormat {
   return byExtension;
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 /**
  * `vinculo import <entity> <file>`: the same import as POST /api/import/{entity}, straight to the
  * database, with a progress bar (bytes read of the file) and the summary. Rejected lines do not
@@ -56,7 +52,7 @@ export async function importCommand(args: string[]): Promise<number> {
     throw usageError(`entidade desconhecida: ${entity} (use ${IMPORT_ENTITIES.join(", ")}).`);
   }
   const format = formatOf(values.format, file);
-  const encoding = values.encoding === undefined ? "utf-8" : parseEncoding(values.encoding);
+  const encoding = values.encoding === undefined ? "auto" : parseEncoding(values.encoding);
   if (!encoding) throw invalidInput(`--encoding: use utf-8 ou latin1 (recebido "${values.encoding}").`);
   let size: number;
   try {
@@ -66,7 +62,7 @@ export async function importCommand(args: string[]): Promise<number> {
   }
 
   const rejectedFile = values.rejected ? fs.openSync(values.rejected, "w") : null;
-  if (rejectedFile !== null) fs.writeSync(rejectedFile, "linha,campo,erro\n");
+  if (rejectedFile !== null) fs.writeSync(rejectedFile, csvRow(["linha", "campo", "erro"]));
   const shown: RejectedLine[] = [];
   const bar = progressBar(`${entity} (bytes)`);
   const started = Date.now();
@@ -83,8 +79,7 @@ export async function importCommand(args: string[]): Promise<number> {
         onBytes: (bytes) => bar(bytes, size),
         onRejected: (r) => {
           if (shown.length < SHOWN) shown.push(r);
-          if (rejectedFile !== null)
-            fs.writeSync(rejectedFile, `${[r.line, r.field, r.error].map(csvCell).join(",")}\n`);
+          if (rejectedFile !== null) fs.writeSync(rejectedFile, csvRow([r.line, r.field, r.error]));
         },
       }),
     );

@@ -4,6 +4,7 @@ import { seedScale } from "../seed/scale.ts";
 import { seedScaleTickets } from "../seed/scale-tickets.ts";
 import { cliArgs, info, invalidInput, usageError, withContext } from "./common.ts";
 import { progressBar } from "./progress.ts";
+import { hasPersons } from "./seed.repository.ts";
 
 const MAX = 50_000_000;
 
@@ -54,8 +55,7 @@ export async function seedCommand(args: string[]): Promise<number> {
       );
     }
     if (tickets) {
-      const hasPersons = await ctx.db.selectFrom("persons").select("id").limit(1).execute();
-      if (!hasPersons.length) throw invalidInput("--tickets: não há pessoas; use também --scale N.");
+      if (!(await hasPersons(ctx.db))) throw invalidInput("--tickets: não há pessoas; use também --scale N.");
       const started = Date.now();
       const { first, last } = await seedScaleTickets(ctx.handle, tickets, progressBar("atendimentos"));
       const seconds = (Date.now() - started) / 1000;

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { createApiTokenBody } from "../../shared/auth.schemas.ts";
 import { username as usernameSchema } from "../../shared/users.schemas.ts";
 import { createToken } from "../features/tokens/tokens.service.ts";
-import { listUsers } from "../features/users/users.service.ts";
+import { userByUsername } from "../features/users/users.service.ts";
 import { cliArgs, info, invalidInput, out, usageError, withContext, zodProblems } from "./common.ts";
 
 export async function tokenCommand(args: string[]): Promise<number> {
@@ -27,8 +27,7 @@ async function createTokenCommand(args: string[]): Promise<number> {
   if (!name.success) throw invalidInput(zodProblems(name.error, { "": "nome (--name)" }));
 
   const created = await withContext(async (ctx) => {
-    // Few users per company: the list is the users service's public way to find one by name.
-    const user = (await listUsers(ctx)).find((u) => u.username === username.data);
+    const user = await userByUsername(ctx, username.data);
     if (!user) throw invalidInput(`usuário (--user): "${username.data}" não encontrado.`);
     if (!user.isActive) throw invalidInput(`usuário (--user): "${username.data}" está inativo.`);
     return createToken(ctx, { userId: user.id, name: name.data, createdBy: null });

@@ -94,6 +94,10 @@ export type PersonsTable = {
   version: Generated<number>;
 };
 
+/** The quick search's vocabulary (migration 0014), written only by triggers on persons. */
+export type SearchWordsTable = { word: string; sound: string };
+export type SearchWordVariantsTable = { variant: string; word: string };
+
 export type PersonCategoriesTable = { person_id: number; category_id: number };
 export type PersonCharacteristicsTable = { person_id: number; characteristic_id: number };
 
@@ -491,7 +495,11 @@ export type CriticalFactorMonthsTable = Omit<CriticalFactorCountsTable, "due_day
 export type CriticalFactorUserCountsTable = CriticalFactorCountsTable & { responsible_id: number };
 export type CriticalFactorUserMonthsTable = CriticalFactorMonthsTable & { responsible_id: number };
 
-export type PersonWatchersTable = { person_id: number; user_id: number; created_at: string };
+export type PersonWatchersTable = {
+  person_id: number;
+  user_id: number;
+  created_at: string;
+};
 
 export type WatchPreferencesTable = {
   user_id: number;
@@ -522,12 +530,163 @@ export type WatchDigestsTable = {
 };
 // --- end watchers and critical factors ---
 
+// --- the change journal (0015-journal) ---
+export type DomainEventsTable = {
+  id: Generated<number>;
+  at: string;
+  type: string;
+  actor_kind: string;
+  actor_user_id: number | null;
+  person_id: number | null;
+  person_code: number | null;
+  area: string;
+  /** JSON object of ids. */
+  refs: string;
+};
+
+export type AuditLogTable = {
+  id: Generated<number>;
+  at: string;
+  shard: number;
+  seq: number;
+  actor_kind: string;
+  user_id: number | null;
+  token_id: number | null;
+  import_run_id: number | null;
+  ip: string | null;
+  user_agent: string | null;
+  entity: string;
+  entity_id: string | null;
+  person_id: number | null;
+  person_code: number | null;
+  action: string;
+  /** JSON {field: [before, after]}. */
+  changes: string;
+  prev_hash: string;
+  hash: string;
+};
+
+export type AuditChainHeadsTable = {
+  shard: number;
+  seq: number;
+  hash: string;
+  anchor_seq: number;
+  anchor_hash: string;
+};
+export type AuditDeletePermitsTable = { id: number };
+
+export type AccessLogTable = {
+  id: Generated<number>;
+  at: string;
+  kind: string;
+  user_id: number | null;
+  token_id: number | null;
+  person_id: number | null;
+  ip: string | null;
+  user_agent: string | null;
+  detail: string | null;
+  dedupe_key: string | null;
+};
+
+/** One row (id 1). */
+export type RetentionSettingsTable = {
+  id: number;
+  audit_log_months: number;
+  access_log_months: number;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+export type RetentionRunsTable = {
+  day: string;
+  started_at: string;
+  finished_at: string | null;
+  audit_removed: Generated<number>;
+  access_removed: Generated<number>;
+};
+// --- end journal ---
+
+// --- attachments (0016-attachments) ---
+export type FileBlobsTable = {
+  id: Generated<number>;
+  /** Null while the upload is being written. */
+  sha256: string | null;
+  size: Generated<number>;
+  mime: Generated<string>;
+  /** 'writing' | 'ready' | 'deleting' */
+  state: string;
+  /** 'db' | 'dir' */
+  storage: string;
+  chunk_count: Generated<number>;
+  created_at: string;
+  touched_at: string;
+};
+
+export type FileChunksTable = { blob_id: number; seq: number; data: Buffer };
+
+export type FileThumbnailsTable = {
+  blob_id: number;
+  /** '' when the picture could not be read. */
+  mime: string;
+  width: Generated<number>;
+  height: Generated<number>;
+  data: Buffer;
+  created_at: string;
+};
+
+export type AttachmentsTable = {
+  id: Generated<number>;
+  key: string;
+  blob_id: number;
+  name: string;
+  mime: string;
+  kind: string;
+  size: number;
+  /** 'draft' | 'note' | 'ticket' | 'appointment' | 'person' | 'mail' */
+  target: string;
+  person_id: number | null;
+  ticket_id: number | null;
+  note_id: number | null;
+  appointment_id: number | null;
+  mail_id: number | null;
+  created_by: number | null;
+  created_at: string;
+};
+
+export type FileSweepsTable = {
+  hour: string;
+  started_at: string;
+  finished_at: string | null;
+  drafts_removed: Generated<number>;
+  blobs_removed: Generated<number>;
+  bytes_removed: Generated<number>;
+};
+// --- end attachments ---
+
+// --- ticket views (0017-ticket-views) ---
+export type TicketViewsTable = {
+  id: Generated<number>;
+  owner_id: number;
+  name: string;
+  /** 'service' | 'production' */
+  area: string;
+  /** JSON of the queue filter. */
+  filters: string;
+  shared_profile_id: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+};
+// --- end ticket views ---
+
 export type Database = {
   sequences: SequencesTable;
   categories: CategoriesTable;
   characteristics: CharacteristicsTable;
   relationship_types: RelationshipTypesTable;
   persons: PersonsTable;
+  search_words: SearchWordsTable;
+  search_word_variants: SearchWordVariantsTable;
   person_categories: PersonCategoriesTable;
   person_characteristics: PersonCharacteristicsTable;
   person_emails: PersonEmailsTable;
@@ -569,6 +728,19 @@ export type Database = {
   contracts: ContractsTable;
   contract_billings: ContractBillingsTable;
   import_runs: ImportRunsTable;
+  domain_events: DomainEventsTable;
+  audit_log: AuditLogTable;
+  audit_chain_heads: AuditChainHeadsTable;
+  audit_delete_permits: AuditDeletePermitsTable;
+  access_log: AccessLogTable;
+  retention_settings: RetentionSettingsTable;
+  retention_runs: RetentionRunsTable;
+  file_blobs: FileBlobsTable;
+  file_chunks: FileChunksTable;
+  file_thumbnails: FileThumbnailsTable;
+  attachments: AttachmentsTable;
+  file_sweeps: FileSweepsTable;
+  ticket_views: TicketViewsTable;
 };
 
 export type Dialect = "sqlite" | "postgres";

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext, AuthUser } from "../context.ts";
-import { AppError } from "../errors.ts";
-import { userFromApiToken, userFromSession } from "../features/auth/auth.service.ts";
+import { fail } from "../errors.ts";
+import { apiTokenUser, userFromSession } from "../features/auth/auth.service.ts";
 
 declare module "fastify" {
   // biome-ignore lint/style/useConsistentTypeDefinitions: module augmentation needs an interface
@@ -9,6 +9,8 @@ declare module "fastify" {
     user: AuthUser | null;
     /** How the user was recognised: the cookie needs a same-origin check, a bearer token does not. */
     authVia: "session" | "token" | null;
+    /** The API token's id when `authVia` is "token" (the journal names it beside the user). */
+    apiTokenId: number | null;
   }
 }
 
@@ -18,14 +20,16 @@ export const SESSION_COOKIE = "vinculo_session";
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("user", null);
   app.decorateRequest("authVia", null);
+  app.decorateRequest("apiTokenId", null);
   app.addHook("onRequest", async (request) => {
     const header = request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const user = match?.[1] ? await userFromApiToken(ctx, match[1]) : null;
-      if (!user) throw new AppError("unauthorized", "Token de API inválido ou revogado.");
-      request.user = user;
+      const found = match?.[1] ? await apiTokenUser(ctx, match[1]) : null;
+      if (!found) throw fail("unauthorized", "bad_token");
+      request.user = found.user;
       request.authVia = "token";
+      request.apiTokenId = found.tokenId;
       return;
     }
     const secret = request.cookies[SESSION_COOKIE];
@@ -40,13 +44,13 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
 }
 
 export function requireUser(request: FastifyRequest): AuthUser {
-  if (!request.user) throw new AppError("unauthorized", "Faça login para continuar.");
+  if (!request.user) throw fail("unauthorized", "login_required");
   return request.user;
 }
 
 export function requireAdmin(request: FastifyRequest): AuthUser {
   const user = requireUser(request);
-  if (!user.isAdmin) throw new AppError("forbidden", "Somente administradores podem fazer isto.");
+  if (!user.isAdmin) throw fail("forbidden", "admin_only");
   return user;
 }
 

@@ -112,7 +112,7 @@ describe("unexpected failure", () => {
       await t.ctx.db.schema.dropTable("sessions").execute();
       const res = await t.as(user, { method: "GET", url: "/api/me" });
       expect(res.statusCode).toBe(500);
-      expect(res.json()).toEqual({ error: { code: "internal", message: expect.any(String) } });
+      expect(res.json()).toEqual({ error: { code: "internal", message: expect.any(String), reason: "internal" } });
       expect(res.body).not.toMatch(/sessions|stack|SQLITE|relation|\.ts:\d+/i);
     } finally {
       await t.close();

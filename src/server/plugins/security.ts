@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../context.ts";
-import { AppError } from "../errors.ts";
+import { fail } from "../errors.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -60,16 +60,16 @@ export function assertSameOrigin(ctx: AppContext, request: FastifyRequest): void
   const site = request.headers["sec-fetch-site"];
   if (typeof site === "string") {
     if (site === "same-origin" || site === "none") return;
-    throw new AppError("forbidden", "Requisição de outra origem recusada.");
+    throw fail("forbidden", "cross_origin");
   }
   const origin = request.headers.origin;
   if (typeof origin === "string") {
     if (origin === expectedOrigin(ctx, request)) return;
-    throw new AppError("forbidden", "Requisição de outra origem recusada.");
+    throw fail("forbidden", "cross_origin");
   }
   // No browser metadata at all: a non-browser client. Without a session cookie it
   // can do no harm (login, or a request that will get 401); with one, refuse.
   if (request.authVia === "session") {
-    throw new AppError("forbidden", "Requisição sem cabeçalho Origin recusada: envie Origin ou use um token de API.");
+    throw fail("forbidden", "origin_required");
   }
 }

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { generateCnpj, generateCpf } from "../../shared/brazil.ts";
 import { buildPersonSearchText, normalizeSearchText } from "../../shared/search-text.ts";
 import type { DbHandle } from "../db/create-db.ts";
+import { isVocabularyWord, soundKey } from "../features/persons/persons.search.typos.ts";
 import {
   CITIES,
   COMPANY_NAMES,
@@ -112,6 +113,13 @@ function* generate(
 
 const BATCH = 5000;
 
+const triggerSql = (s: NonNullable<DbHandle["sqlite"]>, name: string) =>
+  (
+    s.prepare("select sql from sqlite_master where type = 'trigger' and name = ?").get(name) as
+      | { sql: string }
+      | undefined
+  )?.sql;
+
 /**
  * Adds `n` persons in batched transactions (one per 5 000 persons). On SQLite
  * it writes through prepared statements; on PostgreSQL through multi-row
@@ -162,7 +170,13 @@ export async function seedScale(
     // search index once at the end instead of row by row through the triggers.
     const big = n >= bulkFrom;
     s.pragma("synchronous = OFF");
-    if (big) s.exec("drop trigger if exists persons_fts_ai; drop trigger if exists persons_words_ai");
+    // The vocabulary's trigger (migration 0014) too: the words are added once at the end.
+    const vocabularyTrigger = big ? triggerSql(s, "persons_vocabulary_ai") : undefined;
+    const words = new Set<string>();
+    if (big) {
+      s.exec("drop trigger if exists persons_fts_ai; drop trigger if exists persons_words_ai");
+      if (vocabularyTrigger) s.exec("drop trigger persons_vocabulary_ai");
+    }
     const person = s.prepare(
       "insert into persons (id, code, kind, name, short_name, document, is_active, sort_name, search_text, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 1)",
     );
@@ -175,6 +189,7 @@ export async function seedScale(
     const write = s.transaction((batch: PersonRow[]) => {
       for (const p of batch) {
         person.run(p.id, p.code, p.kind, p.name, p.short_name, p.document, p.sort_name, p.search_text, now, now);
+        if (vocabularyTrigger) for (const w of p.search_text.split(" ")) if (isVocabularyWord(w)) words.add(w);
         for (const c of p.categories) category.run(p.id, c);
         email.run(p.id, p.email);
         phone.run(p.id, p.phone);
@@ -197,6 +212,14 @@ export async function seedScale(
           insert into persons_words(rowid, search_text) values (new.id, new.search_text); end`);
         s.exec("insert into persons_fts(persons_fts) values ('rebuild')");
         s.exec("insert into persons_words(persons_words) values ('rebuild')");
+        if (vocabularyTrigger) {
+          // As the trigger would have: each new word with its sound key (search_words_ai adds its variants).
+          const add = s.prepare("insert or ignore into search_words (word, sound) values (?, ?)");
+          s.transaction(() => {
+            for (const w of words) add.run(w, soundKey(w));
+          })();
+          s.exec(vocabularyTrigger);
+        }
       }
       s.pragma("synchronous = FULL");
     }
@@ -204,7 +227,7 @@ export async function seedScale(
     const big = n >= bulkFrom;
     if (big) {
       await sql`drop index if exists persons_search_trgm`.execute(db);
-      await sql`drop index if exists persons_words_gin`.execute(db);
+      await sql`drop index if exists persons_name_words`.execute(db);
     }
     for (let batch = takeBatch(); batch.length; batch = takeBatch()) {
       const col = <K extends keyof PersonRow>(k: K) => batch.map((p) => p[k]);
@@ -240,13 +263,12 @@ export async function seedScale(
     }
     await sql`select setval(pg_get_serial_sequence('persons', 'id'), (select max(id) from persons))`.execute(db);
     if (big) {
-      // Both search indexes dropped above come back (the word index serves most searches).
+      // Both search indexes dropped above come back (the word index serves most searches; the
+      // vocabulary needs nothing: its statement triggers took each batch's words).
       await sql`create index if not exists persons_search_trgm on persons using gin (search_text gin_trgm_ops)`.execute(
         db,
       );
-      await sql`create index if not exists persons_words_gin on persons using gin (to_tsvector('simple', search_text))`.execute(
-        db,
-      );
+      await sql`create index if not exists persons_name_words on persons using gin (name_words)`.execute(db);
     }
     await sql`analyze`.execute(db);
   }

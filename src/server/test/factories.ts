@@ -2,7 +2,7 @@ import type { Grant } from "../../shared/access.schemas.ts";
 import { generateCpf } from "../../shared/brazil.ts";
 import { type CreatePersonBody, createPersonBody, type Person } from "../../shared/persons.schemas.ts";
 import type { AppContext, AuthUser } from "../context.ts";
-import type { defaultCategories } from "../db/migrations/0002-persons.ts";
+import type { defaultCategories } from "../db/migrations/0003-persons-defaults.ts";
 import { createProfile } from "../features/access/profiles.service.ts";
 import { createPerson } from "../features/persons/persons.service.ts";
 import type { TestApp, TestUser } from "./test-app.ts";

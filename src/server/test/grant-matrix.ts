@@ -3,9 +3,13 @@ import { type Grant, type Level, TABS, type Tab } from "../../shared/access.sche
 import type { Person } from "../../shared/persons.schemas.ts";
 import { type DefaultCategory, makePerson, userWithGrants } from "./factories.ts";
 import { APPOINTMENT_OUTSIDE_MATRIX, APPOINTMENT_ROWS } from "./grant-matrix-appointments.ts";
+import { ATTACHMENT_ROWS } from "./grant-matrix-attachments.ts";
+import { AUDIT_ROWS } from "./grant-matrix-audit.ts";
 import { FINANCE_ROWS } from "./grant-matrix-finance.ts";
 import { IMPORT_ROWS } from "./grant-matrix-imports.ts";
+import { LIVE_ROWS } from "./grant-matrix-live.ts";
 import { MAIL_ROWS } from "./grant-matrix-mail.ts";
+import { QUEUE_ROWS } from "./grant-matrix-queues.ts";
 import { TICKET_ROWS } from "./grant-matrix-tickets.ts";
 import { WATCHERS_ROWS } from "./grant-matrix-watchers.ts";
 import { TEST_ORIGIN, type TestApp, type TestUser } from "./test-app.ts";
@@ -126,8 +130,11 @@ export type MatrixFixture = {
   ticketRefs: TicketRefs;
 };
 
-/** What one case works on: the person, and the record under test when the URL names one. */
-export type CaseRecord = { person: Person; id?: number; version?: number; other?: Person };
+/**
+ * What one case works on: the person, and the record under test when the URL names one (by id,
+ * or by `key` for a file, or a draft the body attaches).
+ */
+export type CaseRecord = { person: Person; id?: number; version?: number; other?: Person; key?: string };
 
 export type MatrixEndpoint = {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -145,8 +152,12 @@ export type MatrixEndpoint = {
   url: (r: CaseRecord, f: MatrixFixture) => string;
   /** A valid body: the answer then depends on access only. */
   body?: (r: CaseRecord, f: MatrixFixture) => object;
+  /** Headers the body needs (a multipart upload's content type and boundary). */
+  headers?: Record<string, string>;
   /** For a listing that answers 200 either way: whether the case's person is in the answer. */
   listed?: (res: LightMyRequestResponse, r: CaseRecord) => boolean;
+  /** An answer that never ends (Server-Sent Events): the runner keeps its head and first message only. */
+  stream?: boolean;
 };
 
 // ——— rows ———
@@ -414,6 +425,10 @@ export const MATRIX: MatrixEndpoint[] = [
   ...FINANCE_ROWS,
   ...IMPORT_ROWS,
   ...WATCHERS_ROWS,
+  ...AUDIT_ROWS,
+  ...QUEUE_ROWS,
+  ...ATTACHMENT_ROWS,
+  ...LIVE_ROWS,
 ];
 
 /** Documented routes that are outside the matrix on purpose, with the reason. */
@@ -487,6 +502,19 @@ function grantsFor(f: MatrixFixture, situation: Situation, tab: Tab): Grant[] {
  * Makes the requests of one situation, creating (once) the user it needs; `userFor` answers that
  * user (null when anonymous), for a setup that must make a record theirs.
  */
+/** The head and the first message of an answer that may never end, as a plain response. */
+async function firstOfStream(res: LightMyRequestResponse): Promise<LightMyRequestResponse> {
+  const stream = res.stream();
+  let body = "";
+  for await (const chunk of stream) {
+    body += String(chunk);
+    if (body.includes("\n\n")) break;
+  }
+  stream.destroy();
+  const plain = { statusCode: res.statusCode, headers: res.headers, body, payload: body, json: () => JSON.parse(body) };
+  return plain as unknown as LightMyRequestResponse;
+}
+
 export function matrixCaller(f: MatrixFixture) {
   const users = new Map<string, Promise<TestUser>>();
   const userFor = (situation: Situation, need: Need): Promise<TestUser> | null => {
@@ -501,11 +529,16 @@ export function matrixCaller(f: MatrixFixture) {
     }
     return user;
   };
-  const call = async (situation: Situation, row: MatrixEndpoint, options: InjectOptions) => {
+  const send = async (situation: Situation, row: MatrixEndpoint, options: InjectOptions) => {
     const user = userFor(situation, row.need);
-    if (!user) return f.t.app.inject({ ...options, headers: { origin: TEST_ORIGIN, ...options.headers } });
-    return f.t.as(await user, options);
+    const headers = { ...row.headers, ...options.headers };
+    if (!user) return f.t.app.inject({ ...options, headers: { origin: TEST_ORIGIN, ...headers } });
+    return f.t.as(await user, { ...options, headers });
   };
+  const call = async (situation: Situation, row: MatrixEndpoint, options: InjectOptions) =>
+    row.stream
+      ? firstOfStream(await send(situation, row, { ...options, payloadAsStream: true }))
+      : send(situation, row, options);
   return Object.assign(call, {
     userFor: async (situation: Situation, row: MatrixEndpoint) => (await userFor(situation, row.need)) ?? null,
   });

@@ -6,12 +6,14 @@ import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import pg from "pg";
 import { buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
-import type { AppContext } from "../context.ts";
+import { type AppContext, closeContext, createContext } from "../context.ts";
 import { createDb } from "../db/create-db.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import type { Dialect } from "../db/types.ts";
+import { attachAuthCache } from "../features/auth/auth.cache.ts";
 import { createUser } from "../features/users/users.service.ts";
 import type { Api } from "../types.ts";
+import { dropCachesOnDirectWrites, queryRecorder, type RecordedQuery } from "./query-hooks.ts";
 
 export const testDialect = (): Dialect => (process.env.VINCULO_TEST_DIALECT === "postgres" ? "postgres" : "sqlite");
 
@@ -35,6 +37,8 @@ export type TestApp = {
    * second process behind a load balancer, or the same one after a restart, sees.
    */
   reopen: () => Promise<{ app: Api; ctx: AppContext; close: () => Promise<void> }>;
+  /** The queries the servers of this test ran while `fn` ran (not the test's own, through `ctx`). */
+  queries: (fn: () => Promise<unknown>) => Promise<RecordedQuery[]>;
   close: () => Promise<void>;
 };
 
@@ -65,26 +69,41 @@ export async function buildTestApp(options: { now?: () => Date; config?: Partial
     await client.query(`create schema "${schema}"`);
     await client.end();
   }
-  const open = (): AppContext => {
+  const recorded: RecordedQuery[] = [];
+  let recording = false;
+  const open = async (): Promise<AppContext> => {
     const handle = createDb({
       databaseUrl: dialect === "postgres" ? url : undefined,
       dataDir,
       poolSize: 4,
       ...(schema ? { pgSchema: schema } : {}),
     });
-    return {
-      db: handle.db,
-      dialect: handle.dialect,
+    const base = await createContext(
       handle,
-      config: { ...config, databaseUrl: dialect === "postgres" ? url : undefined },
-      now: options.now ?? (() => new Date()),
-    };
+      { ...config, databaseUrl: dialect === "postgres" ? url : undefined },
+      { ...(options.now ? { now: options.now } : {}), pgSchema: schema },
+    );
+    // The server's own queries pass a recorder, so a test can count what a request asked the database.
+    const db = handle.db.withPlugin(
+      queryRecorder(
+        () => recording,
+        (q) => recorded.push(q),
+      ),
+    );
+    attachAuthCache(db, base.authCache);
+    return { ...base, db };
   };
-  const ctx = open();
-  const handle = ctx.handle;
+  const server = await open();
+  const handle = server.handle;
   await migrateToLatest(handle);
-  const app = await buildApp(ctx);
+  const app = await buildApp(server);
   await app.ready();
+  // The test's own hand on the database: what it writes directly stands for an outside writer (a
+  // DBA, a script) that no service published, so a direct write to what the caches hold drops them
+  // everywhere. The servers' own writes do not pass here: their invalidations stay under test.
+  const outOfBand = handle.db.withPlugin(dropCachesOnDirectWrites(server));
+  attachAuthCache(outOfBand, server.authCache);
+  const ctx: AppContext = { ...server, db: outOfBand };
 
   const login = async (username: string, password: string) => {
     const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
@@ -111,8 +130,18 @@ export async function buildTestApp(options: { now?: () => Date; config?: Partial
       });
       return { id: created.id, username, password, cookie: await login(username, password) };
     },
+    queries: async (fn) => {
+      recorded.length = 0;
+      recording = true;
+      try {
+        await fn();
+      } finally {
+        recording = false;
+      }
+      return recorded.splice(0);
+    },
     reopen: async () => {
-      const other = open();
+      const other = await open();
       const otherApp = await buildApp(other);
       await otherApp.ready();
       let closed = false;
@@ -120,7 +149,7 @@ export async function buildTestApp(options: { now?: () => Date; config?: Partial
         if (closed) return;
         closed = true;
         await otherApp.close();
-        await other.handle.close();
+        await closeContext(other);
       };
       reopened.push(closeOther);
       return { app: otherApp, ctx: other, close: closeOther };
@@ -128,7 +157,7 @@ export async function buildTestApp(options: { now?: () => Date; config?: Partial
     close: async () => {
       for (const closeOther of reopened) await closeOther();
       await app.close();
-      await handle.close();
+      await closeContext(server);
       if (schema && url) {
         const client = new pg.Client({ connectionString: url });
         await client.connect();

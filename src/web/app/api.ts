@@ -1,15 +1,24 @@
-import { type ErrorCode, type FieldIssue, isErrorBody } from "../../shared/errors.ts";
+import { type ErrorCode, type FieldIssue, isErrorBody, type ReasonParams } from "../../shared/errors.ts";
 
 /** Codes the server sends, plus the two the client makes up when there is no usable answer. */
 export type ApiErrorCode = ErrorCode | "network" | "unknown";
 
-/** Any failed call: an error answer of the API, or no answer at all (status 0, code "network"). */
+/** What an error answer says besides its code: which rule refused (shared/reasons/) and with what values. */
+export type ErrorReason = { reason?: string | undefined; params?: ReasonParams | undefined };
+
+/**
+ * Any failed call: an error answer of the API, or no answer at all (status 0, code "network").
+ * `message` is the server's pt-BR sentence; `reason` and `params` let the web say it in English
+ * (app/server-text.ts).
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
   readonly details: unknown;
   /** From the Retry-After header of a 429, when the server sent one. */
   readonly retryAfterSeconds: number | null;
+  readonly reason: string | undefined;
+  readonly params: ReasonParams | undefined;
 
   constructor(
     status: number,
@@ -17,6 +26,7 @@ export class ApiError extends Error {
     message: string,
     details?: unknown,
     retryAfterSeconds?: number | null,
+    why: ErrorReason = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -24,9 +34,11 @@ export class ApiError extends Error {
     this.code = code;
     this.details = details;
     this.retryAfterSeconds = retryAfterSeconds ?? null;
+    this.reason = why.reason;
+    this.params = why.params;
   }
 
-  /** The `[{field, message}]` list of a 400/409, if the server sent one. */
+  /** The `[{field, message, reason?, params?}]` list of a 400/409, if the server sent one. */
   get fieldIssues(): FieldIssue[] {
     if (!Array.isArray(this.details)) return [];
     return this.details.filter(
@@ -34,6 +46,13 @@ export class ApiError extends Error {
         typeof d === "object" && d !== null && typeof d.field === "string" && typeof d.message === "string",
     );
   }
+}
+
+/** The ApiError of an error body (the API's one shape), whoever fetched it. */
+export function apiErrorOf(status: number, data: unknown, retryAfterSeconds: number | null = null): ApiError | null {
+  if (!isErrorBody(data)) return null;
+  const { code, message, details, reason, params } = data.error;
+  return new ApiError(status, code, message, details, retryAfterSeconds, { reason, params });
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
@@ -80,10 +99,8 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   const data = await readJson(response);
   if (response.ok) return data as T;
   const retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
-  if (isErrorBody(data)) {
-    const { code, message, details } = data.error;
-    throw new ApiError(response.status, code, message, details, retryAfter);
-  }
+  const answered = apiErrorOf(response.status, data, retryAfter);
+  if (answered) throw answered;
   // A proxy or gateway answered instead of the API (502/504 pages, for instance).
   const code: ApiErrorCode = response.status >= 500 ? "unavailable" : "unknown";
   throw new ApiError(response.status, code, response.statusText, undefined, retryAfter);

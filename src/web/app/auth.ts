@@ -2,7 +2,9 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import { createContext, useContext } from "react";
 import type { LoginBody, MeResponse, UserSummary } from "../../shared/auth.schemas.ts";
 import { ApiError, api } from "./api.ts";
+import { companySettingsQuery } from "./company-time-zone.ts";
 import { meQueryKey } from "./query-client.ts";
+import { clearSessionCaches } from "./service-worker.ts";
 
 export const meQuery = queryOptions({
   queryKey: meQueryKey,
@@ -27,8 +29,13 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginBody) => api.post<{ user: UserSummary }>("/api/auth/login", body),
-    // Load the full /api/me (person, grants) before leaving the login page, so the app opens ready.
-    onSuccess: () => queryClient.fetchQuery({ ...meQuery, staleTime: 0 }),
+    // Load the full /api/me (person, grants) and the company's time zone before leaving the login
+    // page, so the app opens ready.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.fetchQuery({ ...meQuery, staleTime: 0 }),
+        queryClient.prefetchQuery({ ...companySettingsQuery, staleTime: 0 }),
+      ]),
   });
 }
 
@@ -43,8 +50,11 @@ export function useLogout() {
         if (!isUnauthorized(error)) throw error;
       }
     },
-    // Nothing of the previous user may stay in memory for the next one.
-    onSuccess: () => queryClient.clear(),
+    // Nothing of the previous user may stay in memory, nor in the browser's caches, for the next one.
+    onSuccess: async () => {
+      queryClient.clear();
+      await clearSessionCaches().catch(() => undefined);
+    },
   });
 }
 

@@ -1,52 +1,45 @@
-/** Brazilian formats, whatever the interface language: dd/mm/aaaa, 24-hour clock, R$ 1.234,56. */
+import { formatIsoDate, isValidIsoDate, isValidPeriod, formatPeriod as periodText } from "../../shared/calendar.ts";
+import { formatCents } from "../../shared/money.ts";
+import {
+  formatDateTime as instantText,
+  isoToZoned as instantToWall,
+  todayInZone,
+  zonedToIso as wallToInstant,
+} from "../../shared/time-zone.ts";
+import { companyTimeZone } from "./company-time-zone.ts";
 
-export const DEFAULT_TIME_ZONE = "America/Sao_Paulo";
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("pt-BR", {
-      timeZone,
-      day: "2-digit",
-      month: "2-digit",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    dateTimeFormats.set(timeZone, format);
-  }
-  return format;
-}
+/**
+ * Brazilian formats, whatever the interface language (dd/mm/aaaa, 24-hour clock, R$ 1.234,56), in
+ * the company's time zone: the shared kit (shared/time-zone.ts, calendar.ts, money.ts) with the
+ * zone the server uses filled in, and a blank for a missing value.
+ */
 
 /** An ISO instant (stored in UTC) as "dd/mm/aaaa HH:mm" in the company's time zone; "" when empty or invalid. */
-export function formatDateTime(iso: string | null | undefined, timeZone = DEFAULT_TIME_ZONE): string {
-  if (!iso) return "";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "";
-  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const { type, value } of dateTimeFormat(timeZone).formatToParts(date)) part[type] = value;
-  return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}`;
-}
+export const formatDateTime = (iso: string | null | undefined, timeZone = companyTimeZone()): string =>
+  instantText(iso, timeZone);
 
 /**
  * A calendar date ("YYYY-MM-DD", e.g. a due date) as "dd/mm/aaaa". Plain text work, never a
  * Date object, so it can not shift a day with the time zone. Anything else gives "" (use
  * formatDateTime for instants).
  */
-export function formatDate(value: string | null | undefined): string {
-  const match = value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  if (!match) return "";
-  const [, year, month, day] = match;
-  return `${day}/${month}/${year}`;
-}
+export const formatDate = (value: string | null | undefined): string =>
+  value && isValidIsoDate(value) ? formatIsoDate(value) : "";
 
-const money = new Intl.NumberFormat("pt-BR", { style: "currency", currency: "BRL" });
+/** A competence "YYYY-MM" (a contract billing's period) as "mm/aaaa"; "" for anything else. */
+export const formatPeriod = (value: string | null | undefined): string =>
+  value && isValidPeriod(value) ? periodText(value) : "";
 
-/** Integer cents as "R$ 1.234,56" (negative: "-R$ 1.234,56"). */
-export function formatMoney(cents: number | null | undefined): string {
-  if (cents === null || cents === undefined || !Number.isFinite(cents)) return "";
-  return money.format(cents / 100);
-}
+/** Integer cents as "R$ 1.234,56" (negative: "-R$ 1.234,56"), exactly; "" when there is none. */
+export const formatMoney = (cents: number | null | undefined): string => formatCents(cents);
+
+/** What a date picker holds ("YYYY-MM-DD HH:mm:ss", the company's wall clock) as an instant; null when empty. */
+export const zonedToIso = (local: string | null | undefined, timeZone = companyTimeZone()): string | null =>
+  wallToInstant(local, timeZone);
+
+/** An instant as the company's wall clock, "YYYY-MM-DD HH:mm:ss" (what the pickers hold); null when empty. */
+export const isoToZoned = (iso: string | null | undefined, timeZone = companyTimeZone()): string | null =>
+  instantToWall(iso, timeZone);
+
+/** Today where the company is, "YYYY-MM-DD". */
+export const companyToday = (now: Date = new Date()): string => todayInZone(now, companyTimeZone());

@@ -1,16 +1,14 @@
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { canCreatePerson } from "../features/persons/access.ts";
-import { hasTicketAccess } from "../features/tickets/access.ts";
+import { canCreatePerson, hasTicketAccess } from "./access.ts";
 import { useMe } from "./auth.ts";
+import { lazyNamed } from "./lazy.ts";
 import { usePageTitle } from "./page-title.ts";
 
 // "Meus atendimentos" (with its strings) loads after the page: nothing of it in the first load.
-const MyTicketsHome = lazy(() =>
-  import("../features/tickets/components/my-tickets-home.tsx").then((m) => ({ default: m.MyTicketsHome })),
-);
+const MyTicketsHome = lazyNamed(() => import("../features/tickets/components/my-tickets-home.tsx"), "MyTicketsHome");
 
 export function HomePage() {
   const { t } = useTranslation();

@@ -1,54 +1,49 @@
-import { lazy } from "react";
+import { Suspense } from "react";
 import { Route, Routes } from "react-router";
-import { LoginPage } from "../features/auth/login-page.tsx";
+import { FullPageLoader } from "./full-page.tsx";
 import { HomePage } from "./home-page.tsx";
-import { ProtectedLayout } from "./layout/protected-layout.tsx";
+import { ProtectedLayout, preloadAppLayout } from "./layout/protected-layout.tsx";
+import { lazyNamed } from "./lazy.ts";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { RequireAdmin } from "./require-admin.tsx";
 
-// Administration is rarely visited: its pages (with zod and the form library) load on demand.
-const UsersPage = lazy(() => import("../features/admin/users/users-page.tsx").then((m) => ({ default: m.UsersPage })));
-const TokensPage = lazy(() =>
-  import("../features/admin/tokens/tokens-page.tsx").then((m) => ({ default: m.TokensPage })),
-);
-const ProfilesPage = lazy(() =>
-  import("../features/admin/profiles/profiles-page.tsx").then((m) => ({ default: m.ProfilesPage })),
-);
-const SettingsPage = lazy(() =>
-  import("../features/admin/settings/settings-page.tsx").then((m) => ({ default: m.SettingsPage })),
-);
+// The login page and the logged-in frame are two screens that never show together: each loads in
+// a chunk of its own. Once the login page is in, the frame follows while the user types.
+const LoginPage = lazyNamed(async () => {
+  const login = await import("../features/auth/components/login-page.tsx");
+  preloadAppLayout();
+  return login;
+}, "LoginPage");
 
-const OutboxPage = lazy(() =>
-  import("../features/mail/components/outbox-page.tsx").then((m) => ({ default: m.OutboxPage })),
-);
+// Administration is rarely visited: its pages (with zod and the form library) load on demand.
+const UsersPage = lazyNamed(() => import("../features/admin/components/users/users-page.tsx"), "UsersPage");
+const TokensPage = lazyNamed(() => import("../features/admin/components/tokens/tokens-page.tsx"), "TokensPage");
+const ProfilesPage = lazyNamed(() => import("../features/admin/components/profiles/profiles-page.tsx"), "ProfilesPage");
+const SettingsPage = lazyNamed(() => import("./settings/settings-page.tsx"), "SettingsPage");
+
+const OutboxPage = lazyNamed(() => import("../features/mail/components/outbox-page.tsx"), "OutboxPage");
 
 // Importações: the page, its strings and the upload code load with it.
-const ImportsPage = lazy(() =>
-  import("../features/imports/imports-page.tsx").then((m) => ({ default: m.ImportsPage })),
-);
+const ImportsPage = lazyNamed(() => import("../features/imports/components/imports-page.tsx"), "ImportsPage");
 
 // The person screen and its forms carry zod and the form library: they load on first visit.
-const PersonPage = lazy(() =>
-  import("../features/persons/components/person/person-page.tsx").then((m) => ({ default: m.PersonPage })),
-);
-const NewPersonPage = lazy(() =>
-  import("../features/persons/components/form/new-person-page.tsx").then((m) => ({ default: m.NewPersonPage })),
+const PersonPage = lazyNamed(() => import("./person/person-page.tsx"), "PersonPage");
+const NewPersonPage = lazyNamed(
+  () => import("../features/persons/components/form/new-person-page.tsx"),
+  "NewPersonPage",
 );
 
 // Meus atendimentos: its strings and the tickets code come with the page.
-const MyTicketsPage = lazy(() =>
-  import("../features/tickets/components/my-tickets-page.tsx").then((m) => ({ default: m.MyTicketsPage })),
-);
+const MyTicketsPage = lazyNamed(() => import("../features/tickets/components/my-tickets-page.tsx"), "MyTicketsPage");
 
 // Fatores críticos across the company: its code and strings load with the page.
-const CriticalFactorsPage = lazy(() =>
-  import("../features/watchers/components/critical-factors-page.tsx").then((m) => ({ default: m.CriticalFactorsPage })),
+const CriticalFactorsPage = lazyNamed(
+  () => import("../features/watchers/components/critical-factors-page.tsx"),
+  "CriticalFactorsPage",
 );
 
 // Agenda: FullCalendar (large) and the appointments strings load only with the page.
-const AgendaPage = lazy(() =>
-  import("../features/appointments/agenda/agenda-page.tsx").then((m) => ({ default: m.AgendaPage })),
-);
+const AgendaPage = lazyNamed(() => import("../features/appointments/components/agenda/agenda-page.tsx"), "AgendaPage");
 
 /**
  * Declarative routes: TanStack Query does the data loading, so the data router's loaders
@@ -57,7 +52,14 @@ const AgendaPage = lazy(() =>
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/login"
+        element={
+          <Suspense fallback={<FullPageLoader />}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
       <Route element={<ProtectedLayout />}>
         <Route index element={<HomePage />} />
         <Route path="pessoas/nova" element={<NewPersonPage />} />

@@ -1,20 +1,17 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import type { TicketSettingsMessages } from "../features/admin/settings/ticket-settings-i18n.ts";
-// Type only: the Agendamentos strings come with its lazy chunks (features/appointments/register-i18n.ts).
-import type { AppointmentsMessages } from "../features/appointments/i18n.ts";
-// Type only: A receber, Conta corrente and Contratos bring their strings (features/finance/register-i18n.ts,
-// current-account-gate.tsx for the person screen).
-import type { CurrentAccountGateMessages } from "../features/finance/current-account-gate.tsx";
-import type { FinanceMessages } from "../features/finance/i18n.ts";
-// Type only: Importações brings its strings (features/imports/register-i18n.ts).
-import type { ImportsMessages } from "../features/imports/i18n.ts";
-// Type only: e-mail strings come with its lazy chunks (features/mail/register-i18n.ts).
-import type { MailMessages } from "../features/mail/i18n.ts";
-// Type only (no bytes): the tickets strings are added by their lazy chunks (features/tickets/register-i18n.ts).
-import type { TicketsMessages } from "../features/tickets/i18n.ts";
-// Type only: critical factors and Spy System strings come with their lazy chunks (features/watchers/register-i18n.ts).
-import type { WatchersMessages } from "../features/watchers/i18n.ts";
+import type { AttachmentsMessages } from "../app/attachments/i18n/pt-BR.ts";
+// Type only (no bytes): each feature's strings come with its lazy chunks (features/<f>/i18n/index.ts).
+import type { DateFieldMessages } from "../app/ui/date-field/i18n/pt-BR.ts";
+import type { AdminMessages } from "../features/admin/i18n/pt-BR.ts";
+import type { AppointmentsMessages } from "../features/appointments/i18n/pt-BR.ts";
+import type { CurrentAccountGateMessages } from "../features/finance/i18n/gate/pt-BR.ts";
+import type { FinanceMessages } from "../features/finance/i18n/pt-BR.ts";
+import type { ImportsMessages } from "../features/imports/i18n/pt-BR.ts";
+import type { MailMessages } from "../features/mail/i18n/pt-BR.ts";
+import type { PersonsMessages } from "../features/persons/i18n/pt-BR.ts";
+import type { TicketsMessages } from "../features/tickets/i18n/pt-BR.ts";
+import type { WatchersMessages } from "../features/watchers/i18n/pt-BR.ts";
 import { type Messages, ptBR } from "./pt-BR.ts";
 
 export const LANGUAGES = [
@@ -32,14 +29,19 @@ declare module "i18next" {
     defaultNS: "translation";
     resources: {
       translation: Messages &
+        AdminMessages &
+        PersonsMessages &
         TicketsMessages &
-        TicketSettingsMessages &
         AppointmentsMessages &
         FinanceMessages &
         CurrentAccountGateMessages &
         MailMessages &
         ImportsMessages &
-        WatchersMessages;
+        WatchersMessages &
+        AttachmentsMessages &
+        DateFieldMessages;
+      /** The server's reasons in English (reasons/en.ts), by reason code; pt-BR shows the server's own sentence. */
+      reasons: Record<string, string>;
     };
   }
 }
@@ -57,7 +59,8 @@ function storedLanguage(): Language {
 }
 
 function applyLanguage(language: string): void {
-  document.documentElement.lang = language;
+  // No document in the unit tests (node), which load feature modules and their strings too.
+  if (typeof document !== "undefined") document.documentElement.lang = language;
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
@@ -70,8 +73,9 @@ const initialLanguage = storedLanguage();
 i18n.on("languageChanged", applyLanguage);
 
 // Portuguese is bundled, so initialisation is synchronous and a pt-BR first render is already
-// translated. English (~5 KiB gzipped) comes in its own chunk, fetched before the first render
-// only for those who chose it (see `languageReady`).
+// translated. English (the frame's strings, the server's reasons and zod's English messages)
+// comes in chunks of its own, fetched before the first render only for those who chose it (see
+// `languageReady`); each feature's English follows the same rule (`addStrings`).
 void i18n.use(initReactI18next).init({
   resources: { "pt-BR": { translation: ptBR } },
   lng: DEFAULT_LANGUAGE,
@@ -80,23 +84,73 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
   interpolation: { escapeValue: false }, // React escapes already.
   returnNull: false,
+  // A feature's English arriving after its screen rendered re-renders it (see addStrings).
+  react: { bindI18nStore: "added" },
 });
 
 export const currentLanguage = (): Language =>
   isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
 
-/** Loads a language's strings once; lazy features add theirs with a deep merge, so the order never matters. */
+/** What zod says of an issue, in English: zod's own English locale, loaded with the English strings. */
+export type ZodErrorMap = (issue: Record<string, unknown>) => string | { message: string } | undefined | null;
+let zodEnglish: ZodErrorMap | null = null;
+
+/** zod's English error map once English is in (null while the interface is Portuguese). */
+export const englishZodErrors = (): ZodErrorMap | null => (currentLanguage() === "en" ? zodEnglish : null);
+
+type EnglishLoader = () => Promise<object>;
+/** Each feature's English, by its Portuguese bundle: asked for when the user chooses English. */
+const englishOf = new Map<object, EnglishLoader>();
+const loadedEnglish = new Set<object>();
+const pending = new Set<Promise<void>>();
+let englishWanted = initialLanguage === "en";
+
+function loadFeatureEnglish(ptBundle: object, load: EnglishLoader): Promise<void> {
+  if (loadedEnglish.has(ptBundle)) return Promise.resolve();
+  const loading = load()
+    .then((bundle) => {
+      i18n.addResourceBundle("en", "translation", bundle, true, false);
+      loadedEnglish.add(ptBundle);
+    })
+    // The chunk failed to load (offline, a deploy in between): the Portuguese strings still work.
+    .catch(() => undefined)
+    .finally(() => pending.delete(loading));
+  pending.add(loading);
+  return loading;
+}
+
+/**
+ * A feature's strings: Portuguese at once (they travel in the feature's chunk), English fetched
+ * only for those who chose English. Deep merge, never overwrite: harmless when called twice.
+ */
+export function addStrings(ptBundle: object, english: EnglishLoader): void {
+  if (englishOf.has(ptBundle)) return;
+  i18n.addResourceBundle("pt-BR", "translation", ptBundle, true, false);
+  englishOf.set(ptBundle, english);
+  if (englishWanted) void loadFeatureEnglish(ptBundle, english);
+}
+
+/** Resolves once the English strings asked for so far are in: lazy screens wait for it (app/lazy.ts). */
+export async function stringsReady(): Promise<void> {
+  while (pending.size > 0) await Promise.all(pending);
+}
+
 let englishLoaded = false;
-async function loadLanguage(language: Language): Promise<void> {
-  // A flag, not hasResourceBundle: a lazy feature may already have added its own English strings.
-  if (language !== "en" || englishLoaded) return;
-  const { en } = await import("./en.ts");
+/** The frame's English, the server's reasons and zod's English messages, once. */
+async function loadEnglish(): Promise<void> {
+  if (englishLoaded) return;
+  const [{ en, reasonsEn }, zodEn] = await Promise.all([import("./en.ts"), import("zod/v4/locales/en.js")]);
   i18n.addResourceBundle("en", "translation", en, true, false);
+  i18n.addResourceBundle("en", "reasons", reasonsEn, true, false);
+  zodEnglish = zodEn.default().localeError as ZodErrorMap;
   englishLoaded = true;
 }
 
 export async function setLanguage(language: Language): Promise<void> {
-  await loadLanguage(language);
+  if (language === "en") {
+    englishWanted = true;
+    await Promise.all([loadEnglish(), ...[...englishOf].map(([pt, load]) => loadFeatureEnglish(pt, load))]);
+  }
   await i18n.changeLanguage(language);
 }
 
@@ -107,6 +161,7 @@ export const languageReady: Promise<void> = (async () => {
     await setLanguage(initialLanguage);
   } catch {
     // The English chunk failed to load (offline, a deploy in between): Portuguese still works.
+    englishWanted = false;
     applyLanguage(DEFAULT_LANGUAGE);
   }
 })();

@@ -1,4 +1,5 @@
-import { notNull, type VinculoMigration, withId } from "../migration-helpers.ts";
+import { notNull, withId } from "../migration-helpers/columns.ts";
+import type { VinculoMigration } from "../migration-helpers/migration.ts";
 
 export const platform: VinculoMigration = {
   name: "0001-platform",

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import { notNull, type VinculoMigration, withId } from "../migration-helpers.ts";
+import { notNull, withId } from "../migration-helpers/columns.ts";
+import type { VinculoMigration } from "../migration-helpers/migration.ts";
 
 /** Persons and what hangs from them, the settings they use, and access profiles. */
 export const persons: VinculoMigration = {
@@ -170,39 +171,5 @@ export const persons: VinculoMigration = {
       await sql`create extension if not exists pg_trgm`.execute(db);
       await sql`create index persons_search_trgm on persons using gin (search_text gin_trgm_ops)`.execute(db);
     }
-  },
-};
-
-export const defaultCategories = [
-  { name: "Cliente", role: "customer" },
-  { name: "Fornecedor", role: "supplier" },
-  { name: "Funcionário", role: "employee" },
-  { name: "Representante", role: "representative" },
-  { name: "Transportadora", role: "carrier" },
-  { name: "Prospect", role: "other" },
-] as const;
-
-export const defaultRelationshipTypes = [
-  { name: "Representante", inverse_name: "Representado" },
-  { name: "Funcionário", inverse_name: "Empregador" },
-  { name: "Contato", inverse_name: "Contato de" },
-  { name: "Matriz/Filial", inverse_name: "Filial/Matriz" },
-  { name: "Sócio", inverse_name: "Sociedade" },
-] as const;
-
-/** A new database starts with the usual categories and relationship types. */
-export const personsDefaults: VinculoMigration = {
-  name: "0003-persons-defaults",
-  async up(db) {
-    const k = db as unknown as import("kysely").Kysely<import("../types.ts").Database>;
-    await k
-      .insertInto("categories")
-      .values(defaultCategories.map((c) => ({ ...c })))
-      .execute();
-    await k
-      .insertInto("relationship_types")
-      .values(defaultRelationshipTypes.map((t) => ({ ...t })))
-      .execute();
-    await k.insertInto("sequences").values({ name: "person_code", value: 0 }).execute();
   },
 };

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { VinculoMigration } from "../migration-helpers.ts";
+import type { VinculoMigration } from "../migration-helpers/migration.ts";
 
 /**
  * A word index beside the trigram one. Trigrams find any substring (a piece of a

@@ -1,6 +1,5 @@
-import type { Kysely } from "kysely";
-import { notNull, type VinculoMigration, withId } from "../migration-helpers.ts";
-import type { Database } from "../types.ts";
+import { notNull, withId } from "../migration-helpers/columns.ts";
+import type { VinculoMigration } from "../migration-helpers/migration.ts";
 
 /**
  * Tickets (atendimentos) and production tickets (produção): one table, told apart by `area`,
@@ -88,40 +87,5 @@ export const tickets: VinculoMigration = {
       .addColumn("created_at", "text", notNull)
       .execute();
     await db.schema.createIndex("ticket_notes_ticket").on("ticket_notes").columns(["ticket_id", "id"]).execute();
-  },
-};
-
-export const defaultTicketTypes = [
-  { name: "Suporte técnico", area: "service", days_to_due: 2, default_priority: "normal" },
-  { name: "Dúvida", area: "service", days_to_due: 1, default_priority: "normal" },
-  { name: "Reclamação", area: "service", days_to_due: 1, default_priority: "high" },
-  { name: "Solicitação comercial", area: "service", days_to_due: 3, default_priority: "normal" },
-  { name: "Implantação", area: "service", days_to_due: 10, default_priority: "normal" },
-  { name: "Correção de defeito", area: "production", days_to_due: 5, default_priority: "high" },
-  { name: "Melhoria", area: "production", days_to_due: 20, default_priority: "normal" },
-  { name: "Customização", area: "production", days_to_due: 30, default_priority: "normal" },
-] as const;
-
-export const defaultSectors = ["Suporte", "Comercial", "Financeiro", "Desenvolvimento", "Implantação"] as const;
-export const defaultProducts = ["Vínculo CRM", "ERP Gestão", "Módulo Fiscal", "Folha de Pagamento"] as const;
-
-/** A new database starts with the usual ticket types, sectors and products, and the ticket counter. */
-export const ticketsDefaults: VinculoMigration = {
-  name: "0005-tickets-defaults",
-  async up(db) {
-    const k = db as unknown as Kysely<Database>;
-    await k
-      .insertInto("ticket_types")
-      .values(defaultTicketTypes.map((t) => ({ ...t })))
-      .execute();
-    await k
-      .insertInto("sectors")
-      .values(defaultSectors.map((name) => ({ name })))
-      .execute();
-    await k
-      .insertInto("products")
-      .values(defaultProducts.map((name) => ({ name })))
-      .execute();
-    await k.insertInto("sequences").values({ name: "ticket_number", value: 0 }).execute();
   },
 };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idParam } from "../../../shared/common.schemas.ts";
+import { errors, idParam } from "../../../shared/common.schemas.ts";
 import {
   address,
   addressInput,
@@ -21,7 +21,7 @@ export function addressesRoutes(app: Api, ctx: AppContext): void {
         summary: "Endereços da pessoa (aba Endereços)",
         params: personCodeParam,
         querystring: categoryQuery,
-        response: { 200: z.object({ items: z.array(address), nextCursor: z.null() }) },
+        response: { 200: z.object({ items: z.array(address), nextCursor: z.null() }), ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => ({
@@ -38,7 +38,7 @@ export function addressesRoutes(app: Api, ctx: AppContext): void {
         params: personCodeParam,
         querystring: categoryQuery,
         body: addressInput,
-        response: { 201: address },
+        response: { 201: address, ...errors(400, 401, 403, 404, 413, 415, 503) },
       },
     },
     async (request, reply) =>
@@ -63,7 +63,7 @@ export function addressesRoutes(app: Api, ctx: AppContext): void {
         params: idParam,
         querystring: categoryQuery,
         body: updateAddressBody,
-        response: { 200: address },
+        response: { 200: address, ...errors(400, 401, 403, 404, 412, 413, 415, 503) },
       },
     },
     async (request) =>
@@ -77,7 +77,7 @@ export function addressesRoutes(app: Api, ctx: AppContext): void {
         summary: "Remove um endereço",
         params: idParam,
         querystring: categoryQuery,
-        response: { 204: z.null() },
+        response: { 204: z.null(), ...errors(400, 401, 403, 404, 413, 415, 503) },
       },
     },
     async (request, reply) => {

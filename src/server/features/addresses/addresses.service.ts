@@ -1,42 +1,11 @@
-import type { Selectable } from "kysely";
 import type { Address, AddressInput } from "../../../shared/persons.schemas.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
-import type { AddressesTable, Executor } from "../../db/types.ts";
-import { AppError } from "../../errors.ts";
-import { personByIdForTab, personForTab } from "../persons/persons.service.ts";
-import { newAddressRow } from "./address-row.ts";
-
-type Row = Selectable<AddressesTable>;
-
-const toAddress = (r: Row, personCode: number): Address => ({
-  id: r.id,
-  personCode,
-  type: r.type as Address["type"],
-  zip: r.zip,
-  street: r.street,
-  number: r.number,
-  complement: r.complement,
-  district: r.district,
-  city: r.city,
-  ibgeCode: r.ibge_code,
-  state: r.state,
-  country: r.country,
-  reference: r.reference,
-  isMain: r.is_main === 1,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  version: r.version,
-});
-
-const list = (db: Executor, personId: number) =>
-  db
-    .selectFrom("addresses")
-    .selectAll()
-    .where("person_id", "=", personId)
-    .orderBy("is_main", "desc")
-    .orderBy("type")
-    .orderBy("id")
-    .execute();
+import type { Executor } from "../../db/types.ts";
+import { fail } from "../../errors.ts";
+import { personByIdForTab, personForTab } from "../access/access.service.ts";
+import { type Change, inTransaction, recordChange } from "../audit/journal.ts";
+import { addressChanges, newAddressRow, toAddress } from "./addresses.mapping.ts";
+import * as repo from "./addresses.repository.ts";
 
 export async function listAddresses(
   ctx: AppContext,
@@ -45,7 +14,23 @@ export async function listAddresses(
   category?: number,
 ): Promise<Address[]> {
   const { row } = await personForTab(ctx, user, code, "addresses", "read", category);
-  return (await list(ctx.db, row.id)).map((r) => toAddress(r, row.code));
+  return (await repo.listOfPerson(ctx.db, row.id)).map((r) => toAddress(r, row.code));
+}
+
+/**
+ * The addresses of a person being created, in the caller's transaction (persons.write.service.ts):
+ * the caller has settled which one is main.
+ */
+export async function addAddresses(
+  trx: Executor,
+  personId: number,
+  addresses: (AddressInput & { isMain: boolean })[],
+  now: string,
+): Promise<void> {
+  await repo.insertAddresses(
+    trx,
+    addresses.map((a) => newAddressRow(personId, a, now)),
+  );
 }
 
 /**
@@ -54,19 +39,38 @@ export async function listAddresses(
  */
 async function settleMain(db: Executor, personId: number, mainId: number | null, unmarkedId?: number) {
   if (mainId !== null) {
-    await db
-      .updateTable("addresses")
-      .set({ is_main: 0 })
-      .where("person_id", "=", personId)
-      .where("id", "!=", mainId)
-      .execute();
+    await repo.unmarkOtherMains(db, personId, mainId);
     return;
   }
-  const rows = await list(db, personId);
+  const rows = await repo.listOfPerson(db, personId);
   if (rows.length && !rows.some((r) => r.is_main === 1)) {
     const first = rows.find((r) => r.id !== unmarkedId) ?? rows[0];
-    if (first) await db.updateTable("addresses").set({ is_main: 1 }).where("id", "=", first.id).execute();
+    if (first) await repo.markMain(db, first.id);
   }
+}
+
+/** An address change for the journal: the audit row and the Endereços tab's event. */
+const addressChange = (
+  person: { id: number; code: number },
+  id: number,
+  action: "create" | "update" | "delete",
+  before: Address | null,
+  after: Address | null,
+): Change => ({
+  entity: "address",
+  id,
+  action,
+  person: { id: person.id, code: person.code },
+  before,
+  after,
+  events: [{ type: "address.changed", area: "addresses", refs: { addressId: id } }],
+});
+
+/** The address as stored now (after settleMain may have moved the main flag). */
+async function stored(db: Executor, id: number, personCode: number): Promise<Address> {
+  const row = await repo.byId(db, id);
+  if (!row) throw fail("not_found", "address_not_found");
+  return toAddress(row, personCode);
 }
 
 export async function createAddress(
@@ -77,22 +81,19 @@ export async function createAddress(
   category?: number,
 ): Promise<Address> {
   const now = ctx.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const { row: person } = await personForTab(ctx, user, code, "addresses", "write", category, trx);
-    const { id } = await trx
-      .insertInto("addresses")
-      .values(newAddressRow(person.id, body, now))
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const id = await repo.insertAddress(trx, newAddressRow(person.id, body, now));
     await settleMain(trx, person.id, body.isMain ? id : null);
-    const row = await trx.selectFrom("addresses").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    return toAddress(row, person.code);
+    const created = await stored(trx, id, person.code);
+    recordChange(trx, ctx, addressChange(person, id, "create", null, created));
+    return created;
   });
 }
 
 async function addressForWrite(ctx: AppContext, user: AuthUser, id: number, db: Executor, category?: number) {
-  const row = await db.selectFrom("addresses").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!row) throw new AppError("not_found", "Endereço não encontrado.");
+  const row = await repo.byId(db, id);
+  if (!row) throw fail("not_found", "address_not_found");
   const { row: person } = await personByIdForTab(ctx, user, row.person_id, "addresses", "write", category, db);
   return { row, person };
 }
@@ -104,44 +105,28 @@ export async function updateAddress(
   body: Partial<AddressInput> & { version: number },
   category?: number,
 ): Promise<Address> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const { row, person } = await addressForWrite(ctx, user, id, trx, category);
     if (row.version !== body.version) {
-      throw new AppError("stale_version", "Outra pessoa alterou este endereço; recarregue para ver as mudanças.", {
-        currentVersion: row.version,
-      });
+      throw fail("stale_version", "address_changed", undefined, { currentVersion: row.version });
     }
-    const set = {
-      ...(body.type !== undefined && { type: body.type }),
-      ...(body.zip !== undefined && { zip: body.zip }),
-      ...(body.street !== undefined && { street: body.street }),
-      ...(body.number !== undefined && { number: body.number }),
-      ...(body.complement !== undefined && { complement: body.complement }),
-      ...(body.district !== undefined && { district: body.district }),
-      ...(body.city !== undefined && { city: body.city }),
-      ...(body.ibgeCode !== undefined && { ibge_code: body.ibgeCode }),
-      ...(body.state !== undefined && { state: body.state }),
-      ...(body.country !== undefined && { country: body.country }),
-      ...(body.reference !== undefined && { reference: body.reference }),
-      ...(body.isMain !== undefined && { is_main: body.isMain ? 1 : 0 }),
-    };
-    const result = await trx
-      .updateTable("addresses")
-      .set({ ...set, updated_at: ctx.now().toISOString(), version: row.version + 1 })
-      .where("id", "=", id)
-      .where("version", "=", row.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new AppError("stale_version", "Outra pessoa alterou este endereço.");
+    const saved = await repo.updateAddressAt(trx, id, row.version, {
+      ...addressChanges(body),
+      updated_at: ctx.now().toISOString(),
+    });
+    if (!saved) throw fail("stale_version", "address_changed");
     await settleMain(trx, person.id, body.isMain ? id : null, body.isMain === false ? id : undefined);
-    const updated = await trx.selectFrom("addresses").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    return toAddress(updated, person.code);
+    const after = await stored(trx, id, person.code);
+    recordChange(trx, ctx, addressChange(person, id, "update", toAddress(row, person.code), after));
+    return after;
   });
 }
 
 export async function deleteAddress(ctx: AppContext, user: AuthUser, id: number, category?: number): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const { person } = await addressForWrite(ctx, user, id, trx, category);
-    await trx.deleteFrom("addresses").where("id", "=", id).execute();
+  await inTransaction(ctx, async (trx) => {
+    const { row, person } = await addressForWrite(ctx, user, id, trx, category);
+    await repo.deleteAddress(trx, id);
+    recordChange(trx, ctx, addressChange(person, id, "delete", toAddress(row, person.code), null));
     await settleMain(trx, person.id, null);
   });
 }

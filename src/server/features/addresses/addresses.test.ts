@@ -303,6 +303,51 @@ describe("addresses", () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it("names the reason of each refusal, with the pt-BR words it always had", async () => {
+    const p = await customer();
+    const zip = await t.as(admin, {
+      method: "POST",
+      url: `/api/persons/${p.code}/addresses`,
+      payload: paulista({ zip: "0131" }),
+    });
+    expect(zip.json().error.details).toEqual([
+      expect.objectContaining({ field: "zip", reason: "invalid_cep", message: "CEP deve ter 8 dígitos" }),
+    ]);
+    const uf = await t.as(admin, {
+      method: "POST",
+      url: `/api/persons/${p.code}/addresses`,
+      payload: paulista({ state: "XX" }),
+    });
+    expect(uf.json().error.details).toEqual([
+      expect.objectContaining({
+        field: "state",
+        reason: "invalid_uf",
+        message: "UF inválida: use a sigla de um dos 27 estados, ex. SP",
+      }),
+    ]);
+    const a = await add(p, paulista());
+    const stale = await t.as(admin, {
+      method: "PATCH",
+      url: `/api/addresses/${a.id}`,
+      payload: { number: "2", version: 9 },
+    });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().error).toMatchObject({
+      reason: "address_changed",
+      message: "Outra pessoa alterou este endereço; recarregue para ver as mudanças.",
+      details: { currentVersion: 1 },
+    });
+    const missing = await t.as(admin, { method: "DELETE", url: "/api/addresses/99999999" });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toMatchObject({ reason: "address_not_found", message: "Endereço não encontrado." });
+  });
+
+  it("takes the CEP 00000000 that ERPs send for an unknown one (brazil.ts's zCep would refuse it)", async () => {
+    const p = await customer();
+    const a = await add(p, paulista({ zip: "00000-000" }));
+    expect(a.zip).toBe("00000000");
+  });
+
   it("checks the grant of the category chosen in ?category=", async () => {
     const p = await makePerson(t.ctx, { categoryIds: [cats.Cliente, cats.Fornecedor], name: "Cliente e Fornecedor" });
     const url = `/api/persons/${p.code}/addresses`;

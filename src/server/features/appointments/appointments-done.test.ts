@@ -113,7 +113,11 @@ describe("appointment done", () => {
     const noTicket = await done(clerk, plain.id, { result: "Feito.", addNoteToTicket: true });
     expect(noTicket.statusCode).toBe(400);
     expect(noTicket.json().error.details).toEqual([
-      { field: "addNoteToTicket", message: "este agendamento não tem atendimento vinculado" },
+      {
+        field: "addNoteToTicket",
+        reason: "appointment_without_ticket",
+        message: "este agendamento não tem atendimento vinculado",
+      },
     ]);
     const empty = await done(clerk, plain.id, { result: " " });
     expect(empty.statusCode).toBe(400);

@@ -135,11 +135,13 @@ describe("appointment input", () => {
     const otherPerson = await post(clerk, otherTicketId);
     expect(otherPerson.statusCode).toBe(400);
     expect(otherPerson.json().error.details).toEqual([
-      { field: "ticketId", message: "o atendimento é de outra pessoa" },
+      { field: "ticketId", reason: "ticket_of_other_person", message: "o atendimento é de outra pessoa" },
     ]);
     // clerk has Atendimentos, not Produção: the production ticket does not exist for them.
     const invisible = await post(clerk, productionTicketId);
-    expect(invisible.json().error.details).toEqual([{ field: "ticketId", message: "atendimento desconhecido" }]);
+    expect(invisible.json().error.details).toEqual([
+      { field: "ticketId", reason: "unknown_ticket", message: "atendimento desconhecido" },
+    ]);
     expect(await appointmentCount(t.ctx)).toBe(before);
   });
 

@@ -1,31 +1,50 @@
 import type { Level } from "../../../shared/access.schemas.ts";
 import type { Refusal, RuleActor, RuleClock } from "../../../shared/appointments.rules.ts";
+import { type FieldProblem, MAX_SPAN_DAYS } from "../../../shared/appointments.time.ts";
+import type { WorkReason } from "../../../shared/reasons/work.ts";
+import { companyTimeZone } from "../../company-time.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
 import type { Executor } from "../../db/types.ts";
-import { AppError, badRequest } from "../../errors.ts";
-import { loadAccess, tabLevel, type UserAccess } from "../access/access.service.ts";
-import { personByIdForTab, type VisiblePerson } from "../persons/persons.service.ts";
-import { getCompanySettings } from "../settings/company.service.ts";
-import { ticketFor } from "../tickets/tickets.access.ts";
+import { AppError, fail, fieldError, reasonMessage } from "../../errors.ts";
+import { personByIdForTab, tabLevel, type UserAccess, type VisiblePerson } from "../access/access.service.ts";
+import { assignableUser as assignableTo, ticketFor } from "../tickets/tickets.access.ts";
 import { addressLine } from "./appointments.mapping.ts";
 import * as repo from "./appointments.repository.ts";
 
-export const appointmentNotFound = () => new AppError("not_found", "Agendamento não encontrado.");
+export const appointmentNotFound = () => fail("not_found", "appointment_not_found");
 
 export const staleAppointment = (currentVersion: number) =>
-  new AppError("stale_version", "Outra pessoa alterou este agendamento; recarregue para ver as mudanças.", {
-    currentVersion,
-  });
+  fail("stale_version", "appointment_changed", undefined, { currentVersion });
 
 /** A rule's refusal as the API error (409 with the rule's code, 423 with who holds the lock). */
-export const refuse = (r: Refusal) => new AppError(r.code, r.message, r.details);
+export const refuse = (r: Refusal) => fail(r.code, r.reason, r.params, r.details);
+
+/** What resolveTimes (shared/appointments.time.ts) may answer, by the reason of each sentence. */
+const TIME_REASONS: WorkReason[] = [
+  "all_day_start_format",
+  "all_day_end_format",
+  "last_day_before_first",
+  "span_too_long",
+  "date_time_with_zone",
+  "end_not_after_start",
+];
+
+/**
+ * resolveTimes names the field and says why in pt-BR; the 400 names the reason of that sentence
+ * too (its templates are the same sentences), so the web can say it in English.
+ */
+export function timesRefused(problem: FieldProblem): AppError {
+  const params = { days: MAX_SPAN_DAYS };
+  const reason = TIME_REASONS.find((r) => reasonMessage(r, params) === problem.message);
+  if (!reason) throw new Error(`resolveTimes answered a problem with no reason: ${problem.message}`);
+  return fieldError(problem.field, reason, reason === "span_too_long" ? params : undefined);
+}
 
 export const actorOf = (user: AuthUser): RuleActor => ({ id: user.id, isAdmin: user.isAdmin });
 
 /** The time of the request and the company's time zone, read once per request. */
 export async function clockOf(ctx: AppContext, db: Executor = ctx.db): Promise<RuleClock> {
-  const { timeZone } = await getCompanySettings(db);
-  return { now: ctx.now().toISOString(), timeZone };
+  return { now: ctx.now().toISOString(), timeZone: await companyTimeZone(db) };
 }
 
 export type AppointmentAccess = { row: repo.AppointmentRow; person: VisiblePerson; canWrite: boolean };
@@ -54,38 +73,25 @@ export async function appointmentFor(
 
 /** The responsible user must be active and see the person's Agendamentos, or they would never find it. */
 export async function assignableUser(db: Executor, userId: number, personCategoryIds: number[]): Promise<void> {
-  const u = await repo.activeUser(db, userId);
-  if (!u) throw badRequest("assignedUserId", "usuário desconhecido ou inativo");
-  const access = await loadAccess(db, {
-    id: u.id,
-    username: u.username,
-    name: u.name,
-    email: u.email,
-    isAdmin: u.is_admin === 1,
-  });
-  if (!tabLevel(access, personCategoryIds, "appointments")) {
-    throw badRequest("assignedUserId", `${u.name} não tem acesso a Agendamentos desta pessoa`);
-  }
+  await assignableTo(db, "assignedUserId", userId, personCategoryIds, "appointments");
 }
 
 /** The type, active; its default duration. */
 export async function checkType(db: Executor, typeId: number): Promise<{ durationMinutes: number }> {
   const type = await repo.activeType(db, typeId);
-  if (!type) throw badRequest("typeId", "tipo de agendamento desconhecido ou inativo");
+  if (!type) throw fieldError("typeId", "unknown_appointment_type");
   return { durationMinutes: type.duration_minutes };
 }
 
 /** One of the person's addresses, as the line the appointment keeps. */
 export async function checkAddress(db: Executor, addressId: number, personId: number): Promise<string> {
   const address = await repo.addressOf(db, addressId);
-  if (!address || address.person_id !== personId) {
-    throw badRequest("addressId", "endereço desconhecido ou de outra pessoa");
-  }
+  if (!address || address.person_id !== personId) throw fieldError("addressId", "unknown_address");
   return addressLine(address);
 }
 
 export async function checkProduct(db: Executor, productId: number): Promise<void> {
-  if (!(await repo.activeProduct(db, productId))) throw badRequest("productId", "produto desconhecido ou inativo");
+  if (!(await repo.activeProduct(db, productId))) throw fieldError("productId", "unknown_product");
 }
 
 /** A ticket of the same person that this user may see (its area's tab); anything else is 400 ticketId. */
@@ -100,8 +106,8 @@ export async function checkTicket(
     if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden")) return null;
     throw error;
   });
-  if (!ticket) throw badRequest("ticketId", "atendimento desconhecido");
-  if (ticket.row.person_id !== personId) throw badRequest("ticketId", "o atendimento é de outra pessoa");
+  if (!ticket) throw fieldError("ticketId", "unknown_ticket");
+  if (ticket.row.person_id !== personId) throw fieldError("ticketId", "ticket_of_other_person");
 }
 
 /** Category ids whose persons' appointments this user may see (the Agendamentos tab); null = all (administrator). */

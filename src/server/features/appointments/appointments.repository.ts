@@ -1,7 +1,14 @@
 import type { ExpressionBuilder, Insertable, Selectable, Updateable } from "kysely";
+import { MAX_SPAN_DAYS } from "../../../shared/appointments.time.ts";
 import type { AppointmentsTable, Database, Executor } from "../../db/types.ts";
 
 /** All SQL of Agendamentos; every function takes the database or a transaction first. */
+
+/**
+ * The earliest start of an appointment that can still be under way at `at`: none lasts longer
+ * than MAX_SPAN_DAYS, so this bounds the index range scan on starts_at from below.
+ */
+const spanFloor = (at: string) => new Date(Date.parse(at) - (MAX_SPAN_DAYS + 1) * 86_400_000).toISOString();
 
 export type AppointmentRow = Selectable<AppointmentsTable>;
 
@@ -45,21 +52,16 @@ export function typeDuration(db: Executor, id: number) {
   return db.selectFrom("appointment_types").select("duration_minutes").where("id", "=", id).executeTakeFirstOrThrow();
 }
 
+export async function typeName(db: Executor, id: number): Promise<string> {
+  return (await db.selectFrom("appointment_types").select("name").where("id", "=", id).executeTakeFirstOrThrow()).name;
+}
+
 export function activeProduct(db: Executor, id: number) {
   return db.selectFrom("products").select("id").where("id", "=", id).where("is_active", "=", 1).executeTakeFirst();
 }
 
 export function addressOf(db: Executor, id: number) {
   return db.selectFrom("addresses").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-export function activeUser(db: Executor, id: number) {
-  return db
-    .selectFrom("users")
-    .select(["id", "username", "name", "email", "is_admin"])
-    .where("id", "=", id)
-    .where("is_active", "=", 1)
-    .executeTakeFirst();
 }
 
 /** A user's name, active or not (a lock holder may have been deactivated since). */
@@ -163,15 +165,13 @@ function ofCategories(eb: AppointmentsEb, categoryIds: number[] | null) {
 
 /**
  * Not deleted appointments overlapping [from, to), soonest first (index appointments_starts, or
- * appointments_assigned for one user). An appointment is at most MAX_SPAN_DAYS long, so
- * `startsFrom` (from − that span) bounds the index range scan from below.
+ * appointments_assigned for one user).
  */
 export function listWindow(
   db: Executor,
   f: {
     from: string;
     to: string;
-    startsFrom: string;
     assignedUserId: number | null;
     status: "open" | "done" | null;
     categoryIds: number[] | null;
@@ -179,7 +179,7 @@ export function listWindow(
   },
 ): Promise<AppointmentViewRow[]> {
   let query = viewQuery(db)
-    .where("a.starts_at", ">=", f.startsFrom)
+    .where("a.starts_at", ">=", spanFloor(f.from))
     .where("a.starts_at", "<", f.to)
     .where("a.ends_at", ">", f.from)
     .where("a.deleted_at", "is", null)
@@ -196,7 +196,6 @@ export function overlapping(
     userId: number;
     startsAt: string;
     endsAt: string;
-    startsFrom: string;
     exceptId: number | null;
     visibleCategoryIds: number[] | null;
   },
@@ -217,12 +216,27 @@ export function overlapping(
       ofCategories(eb as unknown as AppointmentsEb, f.visibleCategoryIds).as("visible"),
     ])
     .where("a.assigned_user_id", "=", f.userId)
-    .where("a.starts_at", ">=", f.startsFrom)
+    .where("a.starts_at", ">=", spanFloor(f.startsAt))
     .where("a.starts_at", "<", f.endsAt)
     .where("a.ends_at", ">", f.startsAt)
     .where("a.deleted_at", "is", null);
   if (f.exceptId !== null) query = query.where("a.id", "!=", f.exceptId);
   return query.orderBy("a.starts_at").orderBy("a.id").limit(20).execute();
+}
+
+/** The category ids of each of these persons (in chunks well under either database's parameter limit). */
+export async function categoriesOfPersons(db: Executor, personIds: number[]): Promise<Map<number, number[]>> {
+  const map = new Map<number, number[]>();
+  const ids = [...new Set(personIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom("person_categories")
+      .select(["person_id", "category_id"])
+      .where("person_id", "in", ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), r.category_id]);
+  }
+  return map;
 }
 
 // ——— calendar feeds ———

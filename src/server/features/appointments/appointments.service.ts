@@ -7,12 +7,12 @@ import type {
   CreateAppointmentBody,
   UpdateAppointmentBody,
 } from "../../../shared/appointments.schemas.ts";
-import { addDaysToDate, MAX_SPAN_DAYS, resolveTimes } from "../../../shared/appointments.time.ts";
+import { addDaysToDate, resolveTimes } from "../../../shared/appointments.time.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
 import type { AppointmentsTable, Executor } from "../../db/types.ts";
-import { badRequest } from "../../errors.ts";
-import { loadAccess } from "../access/access.service.ts";
-import { personForTab } from "../persons/persons.service.ts";
+import { fieldError } from "../../errors.ts";
+import { loadAccess, personForTab } from "../access/access.service.ts";
+import { inTransaction, recordChange } from "../audit/journal.ts";
 import {
   actorOf,
   appointmentFor,
@@ -25,8 +25,10 @@ import {
   clockOf,
   refuse,
   staleAppointment,
+  timesRefused,
   visibleTabCategories,
 } from "./appointments.access.ts";
+import { appointmentEvent, auditedAppointment } from "./appointments.journal.ts";
 import { ruleView, toAppointment, toOverlap } from "./appointments.mapping.ts";
 import * as repo from "./appointments.repository.ts";
 
@@ -50,9 +52,6 @@ export async function getAppointment(ctx: AppContext, user: AuthUser, id: number
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
-/** Earliest start of an appointment that can still be under way at `at` (none lasts longer than MAX_SPAN_DAYS). */
-const spanFloor = (at: string) => new Date(Date.parse(at) - (MAX_SPAN_DAYS + 1) * 86_400_000).toISOString();
-
 /** Other appointments of the responsible user at the same time: a warning for the caller. */
 async function overlapsOf(
   db: Executor,
@@ -64,7 +63,6 @@ async function overlapsOf(
     userId: a.assigned_user_id,
     startsAt: a.starts_at,
     endsAt: a.ends_at,
-    startsFrom: spanFloor(a.starts_at),
     exceptId: a.id,
     visibleCategoryIds: visibleTabCategories(access),
   });
@@ -83,7 +81,7 @@ export async function createAppointment(
   category?: number,
 ): Promise<AppointmentWithOverlaps> {
   const at = ctx.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const person = await personForTab(ctx, user, code, "appointments", "write", category, trx);
     const clock = await clockOf(ctx, trx);
     const type = await checkType(trx, body.typeId);
@@ -92,10 +90,8 @@ export async function createAppointment(
       type.durationMinutes,
       clock.timeZone,
     );
-    if ("problem" in resolved) throw badRequest(resolved.problem.field, resolved.problem.message);
-    if (body.remote && body.addressId != null) {
-      throw badRequest("addressId", "um agendamento remoto não tem endereço");
-    }
+    if ("problem" in resolved) throw timesRefused(resolved.problem);
+    if (body.remote && body.addressId != null) throw fieldError("addressId", "remote_without_address");
     const addressText = body.addressId == null ? null : await checkAddress(trx, body.addressId, person.row.id);
     if (body.productId != null) await checkProduct(trx, body.productId);
     if (body.ticketId != null) await checkTicket(ctx, user, trx, body.ticketId, person.row.id);
@@ -124,6 +120,15 @@ export async function createAppointment(
       updated_at: at,
     };
     const id = await repo.insertAppointment(trx, values);
+    const created = await repo.findAppointment(trx, id);
+    recordChange(trx, ctx, {
+      entity: "appointment",
+      id,
+      action: "create",
+      person: { id: person.row.id, code: person.row.code },
+      after: created ? auditedAppointment(created) : null,
+      events: [appointmentEvent("appointment.created", id)],
+    });
     const overlaps = await overlapsOf(trx, user, { id, ...values });
     return { ...(await loadAppointment(trx, id, actorOf(user), clock, true)), overlaps };
   });
@@ -141,7 +146,7 @@ export async function updateAppointment(
   body: UpdateAppointmentBody,
 ): Promise<AppointmentWithOverlaps> {
   const at = ctx.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const { row, person } = await appointmentFor(ctx, user, id, "write", trx);
     const clock = await clockOf(ctx, trx);
     if (row.version !== body.version) throw staleAppointment(row.version);
@@ -158,7 +163,7 @@ export async function updateAppointment(
     if (timesChanged) {
       const allDay = body.allDay ?? row.all_day === 1;
       if (body.allDay !== undefined && allDay !== (row.all_day === 1) && body.startsAt === undefined) {
-        throw badRequest("startsAt", allDay ? "informe o dia (AAAA-MM-DD)" : "informe data e hora com fuso");
+        throw fieldError("startsAt", allDay ? "all_day_start_required" : "timed_start_required");
       }
       const storedStart = row.all_day === 1 ? (row.start_date ?? "") : row.starts_at;
       const storedEnd = row.all_day === 1 ? row.end_date : row.ends_at;
@@ -175,7 +180,7 @@ export async function updateAppointment(
           ? (Date.parse(row.ends_at) - Date.parse(row.starts_at)) / 60_000
           : (await repo.typeDuration(trx, typeId)).duration_minutes;
       const resolved = resolveTimes({ allDay, startsAt, endsAt }, durationMinutes, clock.timeZone);
-      if ("problem" in resolved) throw badRequest(resolved.problem.field, resolved.problem.message);
+      if ("problem" in resolved) throw timesRefused(resolved.problem);
       const moved = moveRefusal(resolved.times.endsAt, clock);
       if (moved) throw refuse(moved);
       const t = resolved.times;
@@ -194,7 +199,7 @@ export async function updateAppointment(
       set.assigned_user_id = body.assignedUserId;
     }
     const remote = body.remote ?? row.remote === 1;
-    if (remote && body.addressId != null) throw badRequest("addressId", "um agendamento remoto não tem endereço");
+    if (remote && body.addressId != null) throw fieldError("addressId", "remote_without_address");
     if (body.remote !== undefined) set.remote = remote ? 1 : 0;
     if (remote && row.address_text !== null) Object.assign(set, { address_id: null, address_text: null });
     if (body.addressId !== undefined && body.addressId !== row.address_id) {
@@ -218,6 +223,15 @@ export async function updateAppointment(
     }
     const current = await repo.findAppointment(trx, row.id);
     if (!current) throw appointmentNotFound();
+    recordChange(trx, ctx, {
+      entity: "appointment",
+      id: row.id,
+      action: "update",
+      person: { id: person.row.id, code: person.row.code },
+      before: auditedAppointment(row),
+      after: auditedAppointment(current),
+      events: [appointmentEvent("appointment.changed", row.id)],
+    });
     return {
       ...(await loadAppointment(trx, row.id, actorOf(user), clock, true)),
       overlaps: await overlapsOf(trx, user, current),

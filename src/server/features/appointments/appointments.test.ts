@@ -222,7 +222,9 @@ describe("appointments", () => {
     expect(page2.every((a) => a.startsAt >= (first[1]?.startsAt ?? ""))).toBe(true);
     const bad = await t.as(clerk, { method: "GET", url: `/api/persons/${person.code}/appointments?cursor=xyz` });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details).toEqual([{ field: "cursor", message: "cursor inválido" }]);
+    expect(bad.json().error.details).toEqual([
+      { field: "cursor", reason: "invalid_cursor", message: "cursor inválido" },
+    ]);
     const flag = await t.as(clerk, { method: "GET", url: `/api/persons/${person.code}/appointments?includePast=sim` });
     expect(flag.statusCode).toBe(400);
     expect(flag.json().error.details[0].field).toBe("includePast");

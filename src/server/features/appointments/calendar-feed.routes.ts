@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarFeedCreated, calendarFeedStatus } from "../../../shared/appointments.schemas.ts";
+import { errors } from "../../../shared/common.schemas.ts";
 import type { AppContext } from "../../context.ts";
 import { requireUser, userOnly } from "../../plugins/auth.ts";
 import { expectedOrigin } from "../../plugins/security.ts";
@@ -17,7 +18,7 @@ export function calendarFeedRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags,
         summary: "Se minha agenda privada (iCalendar) está ativa",
-        response: { 200: calendarFeedStatus },
+        response: { 200: calendarFeedStatus, ...errors(401) },
       },
     },
     async (request) => feedStatus(ctx, requireUser(request)),
@@ -29,7 +30,7 @@ export function calendarFeedRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags,
         summary: "Cria (ou recria, invalidando a anterior) a URL secreta da minha agenda; mostrada só agora",
-        response: { 201: calendarFeedCreated },
+        response: { 201: calendarFeedCreated, ...errors(400, 401, 403, 413, 415, 503) },
       },
     },
     async (request, reply) =>
@@ -39,7 +40,11 @@ export function calendarFeedRoutes(app: Api, ctx: AppContext): void {
     "/me/calendar-feed",
     {
       onRequest: userOnly,
-      schema: { tags, summary: "Revoga a URL da minha agenda", response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: "Revoga a URL da minha agenda",
+        response: { 204: z.null(), ...errors(400, 401, 403, 413, 415, 503) },
+      },
     },
     async (request, reply) => {
       await revokeFeed(ctx, requireUser(request));
@@ -53,6 +58,10 @@ export function calendarFeedRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "Agenda privada em iCalendar ({token}.ics), sem login: o segredo está na URL; 404 se revogada",
         params: z.object({ file: z.string().max(200) }),
+        response: {
+          200: { description: "A agenda em iCalendar", content: { "text/calendar": { schema: z.string() } } },
+          ...errors(400, 401, 404),
+        },
       },
     },
     async (request, reply) => {

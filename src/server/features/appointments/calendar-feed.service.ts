@@ -6,12 +6,15 @@ import {
   FEED_DAYS_AFTER,
   FEED_DAYS_BEFORE,
 } from "../../../shared/appointments.schemas.ts";
-import { addDaysToDate, MAX_SPAN_DAYS } from "../../../shared/appointments.time.ts";
+import { addDaysToDate } from "../../../shared/appointments.time.ts";
+import { companyTimeZone } from "../../company-time.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
-import { AppError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
 import { loadAccess } from "../access/access.service.ts";
+import { inTransaction, recordChange } from "../audit/journal.ts";
 import { visibleTabCategories } from "./appointments.access.ts";
 import * as repo from "./appointments.repository.ts";
+import { vtimezone, ZonedDate, zonedDay } from "./calendar-feed.timezone.ts";
 
 /**
  * A private iCalendar feed per user: a secret URL a calendar app (Google, Outlook, Apple)
@@ -26,7 +29,7 @@ const FEED_FILE = /^([A-Za-z0-9_-]{32,128})\.ics$/;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-const feedMissing = () => new AppError("not_found", "Agenda não encontrada.");
+const feedMissing = () => fail("not_found", "calendar_feed_not_found");
 
 export async function feedStatus(ctx: AppContext, user: AuthUser): Promise<CalendarFeedStatus> {
   const feed = await repo.feedOf(ctx.db, user.id);
@@ -37,19 +40,44 @@ export async function feedStatus(ctx: AppContext, user: AuthUser): Promise<Calen
 export async function createFeed(ctx: AppContext, user: AuthUser, baseUrl: string): Promise<CalendarFeedCreated> {
   const token = randomBytes(32).toString("base64url");
   const at = ctx.now().toISOString();
-  await ctx.db.transaction().execute((trx) => repo.replaceFeed(trx, user.id, hashToken(token), at));
+  await inTransaction(ctx, async (trx) => {
+    const before = await repo.feedOf(trx, user.id);
+    await repo.replaceFeed(trx, user.id, hashToken(token), at);
+    // The feed's secret is never written down: "tokenHash" is redacted, so only its change shows.
+    recordChange(trx, ctx, {
+      entity: "calendar_feed",
+      id: user.id,
+      action: before ? "update" : "create",
+      before: before ? { tokenHash: "old", createdAt: before.created_at } : null,
+      after: { tokenHash: "new", createdAt: at },
+      always: true,
+    });
+  });
   return { url: `${baseUrl}/api/calendar/${token}.ics`, createdAt: at };
 }
 
 export async function revokeFeed(ctx: AppContext, user: AuthUser): Promise<void> {
-  await repo.deleteFeed(ctx.db, user.id);
+  await inTransaction(ctx, async (trx) => {
+    const before = await repo.feedOf(trx, user.id);
+    await repo.deleteFeed(trx, user.id);
+    if (before) {
+      recordChange(trx, ctx, {
+        entity: "calendar_feed",
+        id: user.id,
+        action: "delete",
+        before: { tokenHash: "old", createdAt: before.created_at },
+      });
+    }
+  });
 }
 
 /**
  * The feed's text: the owner's appointments (assigned to them, not deleted) from
  * FEED_DAYS_BEFORE ago to FEED_DAYS_AFTER ahead, of persons they may still see. Timed ones in
- * UTC, all-day ones as dates (VALUE=DATE, end exclusive), one stable UID per appointment and its
- * version as SEQUENCE, so a calendar app updates the event it already has.
+ * the company's time zone (Configurações › Empresa: TZID, with its VTIMEZONE, and X-WR-TIMEZONE
+ * for the calendar), so a calendar app shows the times the screens show; all-day ones as dates
+ * (VALUE=DATE, end exclusive); one stable UID per appointment and its version as SEQUENCE, so a
+ * calendar app updates the event it already has.
  */
 export async function renderFeed(ctx: AppContext, file: string): Promise<string> {
   const token = FEED_FILE.exec(file)?.[1];
@@ -66,11 +94,10 @@ export async function renderFeed(ctx: AppContext, file: string): Promise<string>
   const now = ctx.now();
   const from = new Date(now.getTime() - FEED_DAYS_BEFORE * DAY).toISOString();
   const to = new Date(now.getTime() + FEED_DAYS_AFTER * DAY).toISOString();
-  const access = await loadAccess(ctx.db, user);
+  const [access, timeZone] = await Promise.all([loadAccess(ctx.db, user), companyTimeZone(ctx.db)]);
   const rows = await repo.listWindow(ctx.db, {
     from,
     to,
-    startsFrom: new Date(Date.parse(from) - (MAX_SPAN_DAYS + 1) * DAY).toISOString(),
     assignedUserId: user.id,
     status: null,
     categoryIds: visibleTabCategories(access),
@@ -78,21 +105,32 @@ export async function renderFeed(ctx: AppContext, file: string): Promise<string>
   });
   await repo.touchFeed(ctx.db, user.id, now.toISOString());
 
+  // The zone's offsets over every instant the feed names: an event may start up to its longest
+  // span before the window.
+  const spanStart = Math.min(Date.parse(from), ...rows.map((r) => Date.parse(r.starts_at)));
+  const spanEnd = Math.max(Date.parse(to), ...rows.map((r) => Date.parse(r.ends_at)));
   const calendar = ical({
     name: `Vínculo — ${user.name}`,
     prodId: { company: "Vinculo", product: "Agenda", language: "PT" },
     ttl: 15 * 60,
+    timezone: { name: timeZone, generator: (zone) => vtimezone(zone, spanStart - DAY, spanEnd + DAY) },
   });
+  const zoned = (at: string | Date) => new ZonedDate(at, timeZone);
   for (const r of rows) {
     const done = r.status === "done";
     const where = r.remote === 1 ? "Remoto" : r.address_text;
     calendar.createEvent({
       id: `appointment-${r.id}@vinculo`,
       sequence: r.version,
-      stamp: now,
+      stamp: zoned(now),
+      timezone: timeZone,
       ...(r.all_day === 1 && r.start_date && r.end_date
-        ? { allDay: true, start: r.start_date, end: addDaysToDate(r.end_date, 1) }
-        : { start: new Date(r.starts_at), end: new Date(r.ends_at) }),
+        ? {
+            allDay: true,
+            start: zonedDay(r.start_date, timeZone),
+            end: zonedDay(addDaysToDate(r.end_date, 1), timeZone),
+          }
+        : { start: zoned(r.starts_at), end: zoned(r.ends_at) }),
       summary: `${done ? "✓ " : ""}${r.type_name}: ${r.subject} — ${r.person_name}`,
       description: [
         r.description,
@@ -105,5 +143,8 @@ export async function renderFeed(ctx: AppContext, file: string): Promise<string>
       ...(where ? { location: where } : {}),
     });
   }
-  return calendar.toString();
+  // With a calendar time zone, ical-generator writes DTSTAMP as local time; RFC 5545 (3.8.7.2)
+  // wants it in UTC ("...Z"), and so do strict clients.
+  const stampUtc = `${now.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
+  return calendar.toString().replace(/^DTSTAMP:[^\r\n]*/gm, `DTSTAMP:${stampUtc}`);
 }

@@ -80,12 +80,16 @@ describe("calendar feed", () => {
     // Within −30/+180 days, assigned to the owner, not deleted: the timed one, the all-day one, the past one.
     expect(events).toHaveLength(3);
     const timed = events.find((e) => e.UID === `appointment-${timedId}@vinculo`);
+    // 14:00 in São Paulo (the company's zone), as the screen shows it: 17:00 UTC.
     expect(timed).toMatchObject({
-      DTSTART: "20260305T170000Z",
-      DTEND: "20260305T180000Z",
+      "DTSTART;TZID=America/Sao_Paulo": "20260305T140000",
+      "DTEND;TZID=America/Sao_Paulo": "20260305T150000",
       SUMMARY: "Reunião: Apresentar o módulo fiscal — João Carlos da Silva",
       SEQUENCE: "1",
     });
+    // RFC 5545 3.8.7.2: DTSTAMP in UTC whatever the calendar's zone.
+    const stamp = `${clock.now().toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
+    for (const e of events) expect(e.DTSTAMP).toBe(stamp);
     const allDay = events.find((e) => e.SUMMARY?.includes("Treinamento —"));
     expect(allDay).toMatchObject({ "DTSTART;VALUE=DATE": "20260310", "DTEND;VALUE=DATE": "20260312" });
     expect(events.map((e) => e.SUMMARY).join("|")).not.toMatch(/Excluída|Colega|demais/);
@@ -127,6 +131,55 @@ describe("calendar feed", () => {
     expect(events.map((e) => e.SUMMARY)).toEqual(["Reunião: Colega — João Carlos da Silva"]);
     await t.ctx.db.updateTable("users").set({ is_active: 0 }).where("id", "=", colleague.id).execute();
     expect((await fetchFeed(mine)).statusCode).toBe(404);
+  });
+
+  it("writes the times in the company's time zone, and follows it when an administrator changes it", async () => {
+    const admin = await t.user({ isAdmin: true });
+    const url = await create();
+    const setZone = async (timeZone: string) => {
+      const current = await t.as(admin, { method: "GET", url: "/api/settings/company" });
+      const res = await t.as(admin, {
+        method: "PATCH",
+        url: "/api/settings/company",
+        payload: { timeZone, version: current.json().version },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const feed = async () => {
+      const body = (await fetchFeed(url)).body;
+      const timed = vevents(body).find((e) => e.UID === `appointment-${timedId}@vinculo`) ?? {};
+      const zone = /\r\nBEGIN:VTIMEZONE\r\n([\s\S]*?)\r\nEND:VTIMEZONE\r\n/.exec(body)?.[1] ?? "";
+      return { body, timed, zone };
+    };
+
+    const saoPaulo = await feed();
+    expect(saoPaulo.body).toContain("\r\nX-WR-TIMEZONE:America/Sao_Paulo\r\n");
+    expect(saoPaulo.zone).toContain("TZID:America/Sao_Paulo\r\n");
+    expect(saoPaulo.zone).toContain("TZOFFSETTO:-0300");
+
+    // The same appointment (17:00 UTC) at 13:00 in Manaus, with Manaus's offset.
+    await setZone("America/Manaus");
+    const manaus = await feed();
+    expect(manaus.body).toContain("\r\nX-WR-TIMEZONE:America/Manaus\r\n");
+    expect(manaus.timed).toMatchObject({
+      "DTSTART;TZID=America/Manaus": "20260305T130000",
+      "DTEND;TZID=America/Manaus": "20260305T140000",
+    });
+    expect(manaus.zone).toContain("TZID:America/Manaus\r\n");
+    expect(manaus.zone).toContain("TZOFFSETTO:-0400");
+    expect(manaus.body).not.toContain("America/Sao_Paulo");
+
+    // A zone with summer time: the VTIMEZONE names the day its clocks move (29/03/2026, 01:00 UTC).
+    await setZone("Europe/Lisbon");
+    const lisbon = await feed();
+    expect(lisbon.timed).toMatchObject({ "DTSTART;TZID=Europe/Lisbon": "20260305T170000" });
+    expect(lisbon.zone).toContain(
+      "BEGIN:DAYLIGHT\r\nDTSTART:20260329T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nEND:DAYLIGHT",
+    );
+    // All-day appointments stay dates, whatever the zone.
+    const allDay = vevents(lisbon.body).find((e) => e.SUMMARY?.includes("Treinamento —"));
+    expect(allDay).toMatchObject({ "DTSTART;VALUE=DATE": "20260310", "DTEND;VALUE=DATE": "20260312" });
+    await setZone("America/Sao_Paulo");
   });
 
   it("never logs the secret of a feed URL", () => {

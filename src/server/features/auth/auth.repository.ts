@@ -10,11 +10,25 @@ export type AuthUserRow = {
 
 const userColumns = ["users.id", "users.username", "users.name", "users.email", "users.is_admin"] as const;
 
+/** The user a login names, active or not, with the hash to check the password against. */
+export function findUserForLogin(db: Executor, username: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "username", "name", "email", "is_admin", "is_active", "password_hash"])
+    .where("username", "=", username)
+    .executeTakeFirst();
+}
+
 export function findActiveUserBySessionHash(db: Executor, idHash: string, now: string) {
   return db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select([...userColumns, "sessions.created_at as session_created_at", "sessions.last_seen_at"])
+    .select([
+      ...userColumns,
+      "sessions.created_at as session_created_at",
+      "sessions.last_seen_at",
+      "sessions.expires_at",
+    ])
     .where("sessions.id_hash", "=", idHash)
     .where("sessions.expires_at", ">", now)
     .where("users.is_active", "=", 1)
@@ -43,8 +57,10 @@ export async function touchSession(db: Executor, idHash: string, lastSeenAt: str
     .execute();
 }
 
-export async function deleteSession(db: Executor, idHash: string): Promise<void> {
-  await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+/** Ends one session; the user it belonged to, so caches can drop it (undefined: there was none). */
+export async function deleteSession(db: Executor, idHash: string): Promise<number | undefined> {
+  const row = await db.deleteFrom("sessions").where("id_hash", "=", idHash).returning("user_id").executeTakeFirst();
+  return row?.user_id;
 }
 
 export async function deleteUserSessions(db: Executor, userId: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { loginBody, loginResponse, meResponse } from "../../../shared/auth.schemas.ts";
+import { errors } from "../../../shared/common.schemas.ts";
 import type { AppContext } from "../../context.ts";
 import { requireUser, SESSION_COOKIE, sessionCookieOptions } from "../../plugins/auth.ts";
 import type { Api } from "../../types.ts";
@@ -14,17 +15,16 @@ export function authRoutes(app: Api, ctx: AppContext): void {
         tags: ["auth"],
         summary: "Entrar: cria uma sessão e devolve o cookie",
         body: loginBody,
-        response: { 200: loginResponse },
+        response: { 200: loginResponse, ...errors(400, 401, 403, 413, 415, 429, 503) },
       },
     },
     async (request, reply) => {
-      const old = request.cookies[SESSION_COOKIE];
-      if (old) await auth.logout(ctx, old);
       const { user, sessionSecret } = await auth.login(ctx, {
         username: request.body.username,
         password: request.body.password,
         address: request.ip,
         userAgent: request.headers["user-agent"],
+        previousSession: request.cookies[SESSION_COOKIE],
       });
       reply.setCookie(SESSION_COOKIE, sessionSecret, sessionCookieOptions(ctx, request));
       return { user };
@@ -33,7 +33,13 @@ export function authRoutes(app: Api, ctx: AppContext): void {
 
   app.post(
     "/auth/logout",
-    { schema: { tags: ["auth"], summary: "Sair: encerra a sessão", response: { 204: z.null() } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sair: encerra a sessão",
+        response: { 204: z.null(), ...errors(400, 401, 403, 413, 415, 503) },
+      },
+    },
     async (request, reply) => {
       const secret = request.cookies[SESSION_COOKIE];
       if (secret) await auth.logout(ctx, secret);
@@ -45,7 +51,11 @@ export function authRoutes(app: Api, ctx: AppContext): void {
   app.get(
     "/me",
     {
-      schema: { tags: ["auth"], summary: "O usuário logado, sua pessoa e seus acessos", response: { 200: meResponse } },
+      schema: {
+        tags: ["auth"],
+        summary: "O usuário logado, sua pessoa e seus acessos",
+        response: { 200: meResponse, ...errors(401) },
+      },
     },
     async (request) => getMe(ctx, requireUser(request)),
   );

@@ -23,7 +23,9 @@ describe("failed login", () => {
       expect(res.statusCode).toBe(401);
       expect(res.headers["set-cookie"]).toBeUndefined();
     }
-    expect(wrong.json()).toEqual({ error: { code: "invalid_credentials", message: "Usuário ou senha incorretos." } });
+    expect(wrong.json()).toEqual({
+      error: { code: "invalid_credentials", message: "Usuário ou senha incorretos.", reason: "invalid_credentials" },
+    });
     expect(unknown.body).toBe(wrong.body);
     expect(inactive.body).toBe(wrong.body);
   });

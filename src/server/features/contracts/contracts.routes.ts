@@ -1,4 +1,4 @@
-import { idParam, listOf } from "../../../shared/common.schemas.ts";
+import { errors, idParam, listOf } from "../../../shared/common.schemas.ts";
 import {
   contract,
   contractBillingDetails,
@@ -26,7 +26,7 @@ export function contractsRoutes(app: Api, ctx: AppContext): void {
           "Cobranças de contratos da pessoa; kind e status aceitam listas separadas por vírgula (vazio = todos), competência mais recente primeiro",
         params: personCodeParam,
         querystring: contractBillingsQuery,
-        response: { 200: contractBillingList },
+        response: { 200: contractBillingList, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => listPersonBillings(ctx, requireUser(request), request.params.code, request.query),
@@ -40,7 +40,7 @@ export function contractsRoutes(app: Api, ctx: AppContext): void {
         summary: "Contratos da pessoa, do início mais recente ao mais antigo",
         params: personCodeParam,
         querystring: personContractsQuery,
-        response: { 200: listOf(contract) },
+        response: { 200: listOf(contract), ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => listPersonContracts(ctx, requireUser(request), request.params.code, request.query),
@@ -53,7 +53,7 @@ export function contractsRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "Detalhes da cobrança, do seu contrato e do título a receber gerado",
         params: idParam,
-        response: { 200: contractBillingDetails },
+        response: { 200: contractBillingDetails, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => getBilling(ctx, requireUser(request), request.params.id),

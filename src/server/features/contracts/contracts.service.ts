@@ -10,12 +10,12 @@ import type {
 } from "../../../shared/contracts.schemas.ts";
 import { updatedValueCents } from "../../../shared/finance.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
-import { AppError, badRequest } from "../../errors.ts";
-import { personByIdForTab, personForTab } from "../persons/persons.service.ts";
-import { decodeCursor, encodeCursor } from "../receivables/keyset.ts";
+import { AppError, fail, fieldError } from "../../errors.ts";
+import { decodeCursor, pageOf } from "../../keyset.ts";
+import { personByIdForTab, personForTab } from "../access/access.service.ts";
 import * as repo from "./contracts.repository.ts";
 
-const billingNotFound = () => new AppError("not_found", "Cobrança de contrato não encontrada.");
+const billingNotFound = () => fail("not_found", "billing_not_found");
 
 export function toContract(c: repo.ContractRow): Contract {
   return {
@@ -81,7 +81,7 @@ export async function listPersonBillings(
   const { row } = await personForTab(ctx, user, code, "contracts", "read", query.category);
   if (query.contractId !== undefined) {
     const c = await repo.findContract(ctx.db, query.contractId);
-    if (!c || c.person_id !== row.id) throw badRequest("contractId", "contrato não encontrado para esta pessoa");
+    if (!c || c.person_id !== row.id) throw fieldError("contractId", "contract_not_of_person");
   }
   const after = decodeCursor(query.cursor, "cb", ["s", "n"] as const);
   const filter: repo.BillingFilter = {
@@ -98,13 +98,8 @@ export async function listPersonBillings(
     }),
     repo.billingTotals(ctx.db, filter),
   ]);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toBilling),
-    nextCursor: rows.length > query.limit && last ? encodeCursor("cb", [last.period, last.id]) : null,
-    totals,
-  };
+  const page = pageOf(rows, query.limit, "cb", (r) => [r.period, r.id]);
+  return { items: page.rows.map(toBilling), nextCursor: page.nextCursor, totals };
 }
 
 /** The person's contracts, newest start first. */
@@ -121,12 +116,8 @@ export async function listPersonContracts(
     after: after ? { start: after[0], id: after[1] } : null,
     limit: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toContract),
-    nextCursor: rows.length > query.limit && last ? encodeCursor("ct", [last.start_date, last.id]) : null,
-  };
+  const page = pageOf(rows, query.limit, "ct", (r) => [r.start_date, r.id]);
+  return { items: page.rows.map(toContract), nextCursor: page.nextCursor };
 }
 
 /** A billing, its contract and the linked receivable's summary; the Contratos grant on the person decides. */

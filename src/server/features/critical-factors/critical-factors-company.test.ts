@@ -5,7 +5,7 @@ import { type TestClock, testClock } from "../../test/clock.ts";
 import { categoryIds, type DefaultCategory, makePerson, userWithGrants } from "../../test/factories.ts";
 import { buildTestApp, type TestApp, type TestUser } from "../../test/test-app.ts";
 import { openTicket, type TicketRefs, ticketBody, ticketRefs } from "../../test/tickets.ts";
-import { loadRule } from "./critical-settings.ts";
+import { loadRule } from "./critical-factors.settings.service.ts";
 
 // 10/03/2026 18:00 in São Paulo.
 const NOW = "2026-03-10T21:00:00.000Z";

@@ -1,15 +1,30 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
-import { TICKET_AREAS, type TicketArea } from "../../../shared/tickets.schemas.ts";
-import type { Database, Executor, TicketsTable } from "../../db/types.ts";
+import { type Expression, type Insertable, type SelectQueryBuilder, type SqlBool, sql, type Updateable } from "kysely";
+import type { TicketArea } from "../../../shared/tickets.schemas.ts";
+import { inArray, prepared } from "../../db/prepared.ts";
+import type { CriticalFactorSettingsTable, Database, Dialect, Executor, TicketsTable } from "../../db/types.ts";
+import {
+  type AreaVisibility,
+  seesEverything,
+  type TicketsEb,
+  ticketVisible,
+  ticketVisibleParams,
+  type VisibilityParams,
+  visibilityParams,
+} from "../../db/visibility.ts";
 
 /**
- * All SQL of critical factors. Every query reads open tickets through the partial indexes of
- * 0007-watchers-critical (hence `status = 'open'` spelled as a literal), or the running counts of
- * 0007-critical-counts; none walks tickets one by one in code.
+ * The SQL of critical factors: the rule's settings row, the pages of tickets and their details
+ * (the counts per sector: critical-factors.counts.repository.ts). Every query reads open tickets
+ * through the partial indexes of 0007-watchers-critical (hence `status = 'open'` spelled as a
+ * literal), or the running counts of 0007-critical-counts; none walks tickets one by one in code.
+ *
+ * The shapes every page asks (a person's factors; the company page unfiltered; the live hours)
+ * are compiled once (db/prepared.ts), with the visibility and the counted types as parameters;
+ * the company page filtered by sector or responsible is built per call, so each filter keeps the
+ * index it needs.
  */
 
-/** Category ids whose tickets of each area the user may see: null = every category, [] = none. */
-export type AreaVisibility = Record<TicketArea, number[] | null>;
+export type { AreaVisibility };
 
 export type Filters = {
   visibility: AreaVisibility;
@@ -22,139 +37,82 @@ export type Filters = {
 export type Limits = { criticalBefore: string; attentionBefore: string };
 export type Counts = { critical: number; attention: number };
 
-const OPEN = sql.lit("open");
-type TicketEb = ExpressionBuilder<Database & { t: TicketsTable }, "t">;
+export const OPEN = sql.lit("open");
 
-/** The user may see the ticket's area for one of its person's categories. */
-function ticketVisible(eb: TicketEb, visibility: AreaVisibility): Expression<SqlBool> {
-  const branches = TICKET_AREAS.flatMap((area) => {
-    const cats = visibility[area];
-    if (cats === null) return [eb("t.area", "=", area)];
-    if (!cats.length) return [];
-    return [
-      eb.and([
-        eb("t.area", "=", area),
-        eb.exists(
-          eb
-            .selectFrom("person_categories as pc")
-            .select(eb.lit(1).as("one"))
-            .whereRef("pc.person_id", "=", "t.person_id")
-            .where("pc.category_id", "in", cats),
-        ),
-      ]),
-    ];
-  });
-  return branches.length ? eb.or(branches) : eb.lit(false);
+/** The counted types as parameters: `allTypes` = 1 when every type counts (typeIds null). */
+export type TypesParams = { allTypes: number; typeIds: number[] };
+
+export const typesParams = (typeIds: number[] | null): TypesParams => ({
+  allTypes: typeIds ? 0 : 1,
+  typeIds: typeIds ?? [],
+});
+
+/** The type at `ref` counts: every type, or one of `typeIds`. */
+export const typeCounts = (ref: Expression<unknown>, p: TypesParams, dialect: Dialect) =>
+  sql<SqlBool>`(${p.allTypes} = 1 or ${inArray(ref, p.typeIds, dialect)})`;
+
+/** Open tickets of the visibility and counted types as parameters (the compiled queries' openTickets). */
+export function openTicketsParams(db: Executor, p: VisibilityParams & TypesParams, dialect: Dialect) {
+  return db
+    .selectFrom("tickets as t")
+    .where("t.status", "=", OPEN)
+    .where((eb) => typeCounts(eb.ref("t.type_id"), p, dialect))
+    .where((eb) => ticketVisibleParams(eb as unknown as TicketsEb, p, dialect));
 }
 
-const everything = (v: AreaVisibility) => v.service === null && v.production === null;
-
 /** Open tickets that pass the filters (visibility, counted types, sector, responsible). */
-function openTickets(db: Executor, f: Filters) {
+export function openTickets(db: Executor, f: Filters) {
   let q = db.selectFrom("tickets as t").where("t.status", "=", OPEN);
   if (f.sectorId !== undefined) q = q.where("t.sector_id", "=", f.sectorId);
   if (f.responsibleUserId !== undefined) q = q.where("t.responsible_user_id", "=", f.responsibleUserId);
   if (f.typeIds) q = q.where("t.type_id", "in", f.typeIds);
-  if (!everything(f.visibility)) q = q.where((eb) => ticketVisible(eb, f.visibility));
+  if (!seesEverything(f.visibility)) q = q.where((eb) => ticketVisible(eb, f.visibility));
   return q;
 }
 
-/**
- * Open tickets due in [from, to) per sector, counted from the tickets: a few hours' worth, walked
- * by due date (index tickets_open_due). Sector and responsible are filtered here rather than in
- * SQL, where either would tempt the planner into walking that sector's or user's every ticket.
- */
-async function liveBySector(db: Executor, f: Filters, from: string, to: string): Promise<Map<number, number>> {
-  const result = new Map<number, number>();
-  if (from >= to) return result;
-  const rows = await openTickets(db, { visibility: f.visibility, typeIds: f.typeIds })
-    .where("t.due_at", ">=", from)
-    .where("t.due_at", "<", to)
-    .select((eb) => ["t.sector_id", "t.responsible_user_id", eb.fn.countAll<number>().as("n")])
-    .groupBy(["t.sector_id", "t.responsible_user_id"])
-    .execute();
-  for (const r of rows) {
-    if (f.sectorId !== undefined && r.sector_id !== f.sectorId) continue;
-    if (f.responsibleUserId !== undefined && r.responsible_user_id !== f.responsibleUserId) continue;
-    result.set(r.sector_id, (result.get(r.sector_id) ?? 0) + Number(r.n));
-  }
-  return result;
-}
-
-/** Where a running count is visible: its area's grant covers a category of its set (",1,3,"). */
-function countsVisible(
-  eb: ExpressionBuilder<Database & { c: { area: string; category_set: string } }, "c">,
-  visibility: AreaVisibility,
-): Expression<SqlBool> {
-  const branches = TICKET_AREAS.flatMap((area) => {
-    const cats = visibility[area];
-    if (cats === null) return [eb("c.area", "=", area)];
-    if (!cats.length) return [];
-    return [eb.and([eb("c.area", "=", area), eb.or(cats.map((id) => eb("c.category_set", "like", `%,${id},%`)))])];
-  });
-  return branches.length ? eb.or(branches) : eb.lit(false);
-}
-
-/**
- * Critical and attention counts per sector, from the running counts (0007-critical-counts.ts;
- * the per-user ones when filtered by responsible), with the hours between a threshold's UTC day
- * start and the threshold itself (03:00 for São Paulo) counted live:
- *   count(due < T) = Σ months[< month(T)] + Σ days[month(T)-01 ≤ day < day(T)] + live[day(T) 00:00Z, T).
- */
-export async function countsBySector(db: Executor, f: Filters, limits: Limits): Promise<Map<number, Counts>> {
-  const dayX = limits.criticalBefore.slice(0, 10);
-  const dayY = limits.attentionBefore.slice(0, 10);
-  const [monthX, monthY] = [dayX.slice(0, 7), dayY.slice(0, 7)];
-  const byUser = f.responsibleUserId !== undefined;
-  // Typed as the per-user tables (a superset of columns): responsible_id is read only when byUser.
-  const months = db
-    .selectFrom(
-      `${byUser ? "critical_factor_user_months" : "critical_factor_months"} as c` as "critical_factor_user_months as c",
-    )
-    .select([
-      "c.sector_id",
-      sql<number>`sum(case when c.due_month < ${monthX} then c.n else 0 end)`.as("before_x"),
-      sql<number>`sum(c.n)`.as("before_y"),
-    ])
-    .where("c.due_month", "<", monthY);
-  const days = db
-    .selectFrom(
-      `${byUser ? "critical_factor_user_counts" : "critical_factor_counts"} as c` as "critical_factor_user_counts as c",
-    )
-    .select([
-      "c.sector_id",
-      sql<number>`sum(case when c.due_day < ${dayX} then c.n else 0 end)`.as("before_x"),
-      sql<number>`sum(case when c.due_day >= ${`${monthY}-01`} then c.n else 0 end)`.as("before_y"),
-    ])
-    .where("c.due_day", ">=", `${monthX}-01`)
-    .where("c.due_day", "<", dayY);
-  // The same filters on both: responsible (per-user tables), sector, counted types, visibility.
-  const filtered = <Q extends typeof months | typeof days>(q: Q): Q => {
-    let out = q as typeof months;
-    if (f.responsibleUserId !== undefined) out = out.where("c.responsible_id", "=", f.responsibleUserId);
-    if (f.sectorId !== undefined) out = out.where("c.sector_id", "=", f.sectorId);
-    if (f.typeIds) out = out.where("c.type_id", "in", f.typeIds);
-    if (!everything(f.visibility)) out = out.where((eb) => countsVisible(eb, f.visibility));
-    return out.groupBy("c.sector_id") as Q;
-  };
-  const [base, liveX, liveY] = await Promise.all([
-    Promise.all([filtered(months).execute(), filtered(days).execute()]).then(([m, d]) => [...m, ...d]),
-    liveBySector(db, f, `${dayX}T00:00:00.000Z`, limits.criticalBefore),
-    liveBySector(db, f, `${dayY}T00:00:00.000Z`, limits.attentionBefore),
-  ]);
-  const result = new Map<number, Counts>();
-  const sectors = new Set([...base.map((r) => r.sector_id), ...liveX.keys(), ...liveY.keys()]);
-  const sumOf = (sectorId: number, key: "before_x" | "before_y") =>
-    base.filter((r) => r.sector_id === sectorId).reduce((n, r) => n + Number(r[key] ?? 0), 0);
-  for (const sectorId of sectors) {
-    const beforeX = sumOf(sectorId, "before_x") + (liveX.get(sectorId) ?? 0);
-    const beforeY = sumOf(sectorId, "before_y") + (liveY.get(sectorId) ?? 0);
-    if (beforeY !== 0) result.set(sectorId, { critical: beforeX, attention: beforeY - beforeX });
-  }
-  return result;
-}
-
 export type PageCursor = { sectorId: number; personId: number; dueAt: string; id: number };
+
+type PageParams = VisibilityParams & TypesParams & { attentionBefore: string; limit: number };
+type AfterParams = PageParams & { afterSector: number; afterPerson: number; afterDue: string; afterId: number };
+
+type PageRow = { id: number; sector_id: number; person_id: number; due_at: string };
+
+const bySectorPersonDue = (q: SelectQueryBuilder<Database & { t: TicketsTable }, "t", PageRow>, limit: number) =>
+  q.orderBy("t.sector_id").orderBy("t.person_id").orderBy("t.due_at").orderBy("t.id").limit(limit);
+
+const afterCursor = (eb: TicketsEb, after: { sectorId: number; personId: number; dueAt: string; id: number }) =>
+  eb(
+    eb.refTuple("t.sector_id", "t.person_id", "t.due_at", "t.id"),
+    ">",
+    eb.tuple(after.sectorId, after.personId, after.dueAt, after.id),
+  );
+
+const pageQuery = (db: Executor, p: PageParams, dialect: Dialect) =>
+  openTicketsParams(db, p, dialect)
+    .where("t.due_at", "<", p.attentionBefore)
+    .select(["t.id", "t.sector_id", "t.person_id", "t.due_at"]);
+
+// The unfiltered company page (first and next pages), compiled once.
+const firstPage = prepared("critical.page", (db, p: PageParams, dialect) =>
+  bySectorPersonDue(pageQuery(db, p, dialect), p.limit),
+);
+const nextPage = prepared("critical.page_after", (db, p: AfterParams, dialect) =>
+  bySectorPersonDue(
+    pageQuery(db, p, dialect).where((eb) =>
+      afterCursor(eb as unknown as TicketsEb, {
+        sectorId: p.afterSector,
+        personId: p.afterPerson,
+        dueAt: p.afterDue,
+        id: p.afterId,
+      }),
+    ),
+    p.limit,
+  ),
+);
+
+const detailsByIds = prepared("critical.details", (db, p: { ids: number[] }, dialect) =>
+  details(db).where((eb) => inArray(eb.ref("t.id"), p.ids, dialect)),
+);
 
 /** One keyset page of critical and attention tickets, by sector, person, due (index tickets_open_sector_person_due). */
 export async function pageOfTickets(
@@ -164,36 +122,49 @@ export async function pageOfTickets(
   after: PageCursor | null,
   limit: number,
 ): Promise<CriticalRow[]> {
-  let q = openTickets(db, f)
-    .where("t.due_at", "<", limits.attentionBefore)
-    .select(["t.id", "t.sector_id", "t.person_id", "t.due_at"]);
-  if (after) {
-    q = q.where((eb) =>
-      eb(
-        eb.refTuple("t.sector_id", "t.person_id", "t.due_at", "t.id"),
-        ">",
-        eb.tuple(after.sectorId, after.personId, after.dueAt, after.id),
-      ),
-    );
+  let page: { id: number }[];
+  if (f.sectorId === undefined && f.responsibleUserId === undefined) {
+    const p: PageParams = {
+      ...visibilityParams(f.visibility),
+      ...typesParams(f.typeIds),
+      attentionBefore: limits.attentionBefore,
+      limit,
+    };
+    page = after
+      ? await nextPage(db, {
+          ...p,
+          afterSector: after.sectorId,
+          afterPerson: after.personId,
+          afterDue: after.dueAt,
+          afterId: after.id,
+        })
+      : await firstPage(db, p);
+  } else {
+    let q = openTickets(db, f)
+      .where("t.due_at", "<", limits.attentionBefore)
+      .select(["t.id", "t.sector_id", "t.person_id", "t.due_at"]);
+    if (after) q = q.where((eb) => afterCursor(eb as unknown as TicketsEb, after));
+    page = await bySectorPersonDue(q, limit).execute();
   }
-  const page = await q
-    .orderBy("t.sector_id")
-    .orderBy("t.person_id")
-    .orderBy("t.due_at")
-    .orderBy("t.id")
-    .limit(limit)
-    .execute();
   if (!page.length) return [];
-  const rows = await details(db)
-    .where(
-      "t.id",
-      "in",
-      page.map((r) => r.id),
-    )
-    .execute();
+  const rows = await detailsByIds(db, { ids: page.map((r) => r.id) });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return page.map((r) => byId.get(r.id)).filter((r): r is CriticalRow => r !== undefined);
 }
+
+type PersonParams = TypesParams & { personId: number; areas: TicketArea[]; before: string };
+
+const personOpenTickets = prepared("critical.person", (db, p: PersonParams, dialect) =>
+  details(db)
+    .where("t.person_id", "=", p.personId)
+    .where("t.status", "=", OPEN)
+    .where("t.due_at", "<", p.before)
+    .where((eb) => inArray(eb.ref("t.area"), p.areas, dialect))
+    .where((eb) => typeCounts(eb.ref("t.type_id"), p, dialect))
+    .orderBy("t.due_at")
+    .orderBy("t.id")
+    .limit(1000),
+);
 
 /** A person's open tickets due before `before` in the areas given, most overdue first (index tickets_open_person_due). */
 export function personTickets(
@@ -203,13 +174,7 @@ export function personTickets(
   typeIds: number[] | null,
   before: string,
 ): Promise<CriticalRow[]> {
-  let q = details(db)
-    .where("t.person_id", "=", personId)
-    .where("t.status", "=", OPEN)
-    .where("t.due_at", "<", before)
-    .where("t.area", "in", areas);
-  if (typeIds) q = q.where("t.type_id", "in", typeIds);
-  return q.orderBy("t.due_at").orderBy("t.id").limit(1000).execute();
+  return personOpenTickets(db, { ...typesParams(typeIds), personId, areas, before });
 }
 
 /** Ticket rows with the names the panel shows. */
@@ -242,11 +207,56 @@ function details(db: Executor) {
 
 export type CriticalRow = Awaited<ReturnType<ReturnType<typeof details>["executeTakeFirstOrThrow"]>>;
 
+const sectorsByIds = prepared("critical.sectors", (db, p: { ids: number[] }, dialect) =>
+  db
+    .selectFrom("sectors")
+    .select(["id", "name"])
+    .where((eb) => inArray(eb.ref("id"), p.ids, dialect)),
+);
+
 export function sectorNames(db: Executor, ids: number[]) {
   if (!ids.length) return Promise.resolve([]);
-  return db.selectFrom("sectors").select(["id", "name"]).where("id", "in", ids).execute();
+  return sectorsByIds(db, { ids });
 }
 
+const typeIdsQuery = prepared("critical.type_ids", (db) => db.selectFrom("ticket_types").select("id"));
+
 export async function allTypeIds(db: Executor): Promise<number[]> {
-  return (await db.selectFrom("ticket_types").select("id").execute()).map((r) => r.id);
+  return (await typeIdsQuery(db, {})).map((r) => r.id);
+}
+
+// ——— the rule's settings (one row, id 1) ———
+
+const settingsQuery = prepared("critical.settings", (db) =>
+  db.selectFrom("critical_factor_settings").selectAll().where("id", "=", 1),
+);
+
+export async function settingsRow(db: Executor) {
+  const [row] = await settingsQuery(db, {});
+  return row;
+}
+
+export async function insertSettings(
+  db: Executor,
+  values: Omit<Insertable<CriticalFactorSettingsTable>, "id">,
+): Promise<void> {
+  await db
+    .insertInto("critical_factor_settings")
+    .values({ id: 1, ...values })
+    .execute();
+}
+
+/** Writes the row only if it is still at `version`; false when another save came first. */
+export async function updateSettings(
+  db: Executor,
+  version: number,
+  values: Updateable<CriticalFactorSettingsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("critical_factor_settings")
+    .set(values)
+    .where("id", "=", 1)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -1,3 +1,4 @@
+import { errors } from "../../../shared/common.schemas.ts";
 import {
   companyCriticalFactors,
   companyCriticalFactorsQuery,
@@ -11,7 +12,7 @@ import type { AppContext } from "../../context.ts";
 import { adminOnly, requireUser, userOnly } from "../../plugins/auth.ts";
 import type { Api } from "../../types.ts";
 import * as service from "./critical-factors.service.ts";
-import { getCriticalSettings, updateCriticalSettings } from "./critical-settings.ts";
+import { getCriticalSettings, updateCriticalSettings } from "./critical-factors.settings.service.ts";
 
 const tags = ["critical-factors"];
 
@@ -25,7 +26,7 @@ export function criticalFactorsRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags: ["settings"],
         summary: "Fatores críticos: dias para crítico (N), dias de aviso (M) e tipos que contam",
-        response: { 200: criticalFactorSettings },
+        response: { 200: criticalFactorSettings, ...errors(401) },
       },
     },
     async () => getCriticalSettings(ctx),
@@ -38,7 +39,7 @@ export function criticalFactorsRoutes(app: Api, ctx: AppContext): void {
         tags: ["settings"],
         summary: "Altera as regras de fatores críticos (com version; 412 se outra pessoa alterou antes)",
         body: updateCriticalFactorSettingsBody,
-        response: { 200: criticalFactorSettings },
+        response: { 200: criticalFactorSettings, ...errors(400, 401, 403, 412, 413, 415, 503) },
       },
     },
     async (request) => updateCriticalSettings(ctx, requireUser(request), request.body),
@@ -53,7 +54,7 @@ export function criticalFactorsRoutes(app: Api, ctx: AppContext): void {
           "Fatores críticos da pessoa: atendimentos críticos e em atenção, contagem por setor (só das abas que o usuário vê)",
         params: personCodeParam,
         querystring: personCriticalFactorsQuery,
-        response: { 200: personCriticalFactors },
+        response: { 200: personCriticalFactors, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) =>
@@ -68,7 +69,7 @@ export function criticalFactorsRoutes(app: Api, ctx: AppContext): void {
         summary:
           "Fatores críticos de todas as pessoas visíveis: contagem por setor e uma página de atendimentos por setor, pessoa e vencimento",
         querystring: companyCriticalFactorsQuery,
-        response: { 200: companyCriticalFactors },
+        response: { 200: companyCriticalFactors, ...errors(400, 401) },
       },
     },
     async (request) => service.companyCriticalFactors(ctx, requireUser(request), request.query),

@@ -1,4 +1,3 @@
-import type { Tab } from "../../../shared/access.schemas.ts";
 import { countedTypeIds, daysOverdue, thresholds } from "../../../shared/critical-factors.rule.ts";
 import type {
   CompanyCriticalFactors,
@@ -7,16 +6,17 @@ import type {
   PersonCriticalFactors,
   SectorCounts,
 } from "../../../shared/critical-factors.schemas.ts";
-import type { Priority, TicketArea } from "../../../shared/tickets.schemas.ts";
+import { type Priority, TICKET_AREAS, type TicketArea, tabOfArea } from "../../../shared/tickets.schemas.ts";
+import { companyTimeZone } from "../../company-time.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
 import type { Executor } from "../../db/types.ts";
-import { badRequest } from "../../errors.ts";
-import { loadAccess, tabLevel, type UserAccess } from "../access/access.service.ts";
-import { visiblePerson } from "../persons/persons.service.ts";
+import { fieldError } from "../../errors.ts";
+import { decodeCursor, pageOf } from "../../keyset.ts";
+import { loadAccess, tabLevel, visiblePerson } from "../access/access.service.ts";
+import { visibleAreas } from "../tickets/tickets.access.ts";
+import { countsBySector } from "./critical-factors.counts.repository.ts";
 import * as repo from "./critical-factors.repository.ts";
-import { companyTimeZone, loadRule } from "./critical-settings.ts";
-
-const TAB_OF: Record<TicketArea, Tab> = { service: "tickets", production: "production" };
+import { loadRule } from "./critical-factors.settings.service.ts";
 
 /** The rule, the zone and today's limits, as applied to one answer. */
 async function applied(ctx: AppContext, db: Executor = ctx.db) {
@@ -89,11 +89,9 @@ export async function personCriticalFactors(
 ): Promise<PersonCriticalFactors> {
   const { row, categoryIds, access } = await visiblePerson(ctx, user, code);
   if (category !== undefined && !categoryIds.includes(category)) {
-    throw badRequest("category", "a pessoa não tem esta categoria");
+    throw fieldError("category", "person_lacks_category");
   }
-  const areas = (["service", "production"] as const).filter((area) =>
-    tabLevel(access, categoryIds, TAB_OF[area], category),
-  );
+  const areas = TICKET_AREAS.filter((area) => tabLevel(access, categoryIds, tabOfArea(area), category));
   const a = await applied(ctx);
   const rows =
     areas.length && a.typeIds?.length !== 0
@@ -116,35 +114,6 @@ export async function personCriticalFactors(
   };
 }
 
-/** Category ids whose tickets of an area the user may see; null = all (administrator). */
-function visibleFor(access: UserAccess, area: TicketArea): number[] | null {
-  if (access.isAdmin) return null;
-  return [...access.byCategory.entries()].filter(([, tabs]) => tabs.has(TAB_OF[area])).map(([id]) => id);
-}
-
-const encode = (c: repo.PageCursor) =>
-  Buffer.from(JSON.stringify([c.sectorId, c.personId, c.dueAt, c.id])).toString("base64url");
-
-function decode(cursor: string | undefined): repo.PageCursor | null {
-  if (!cursor) return null;
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(v) &&
-      v.length === 4 &&
-      Number.isSafeInteger(v[0]) &&
-      Number.isSafeInteger(v[1]) &&
-      typeof v[2] === "string" &&
-      Number.isSafeInteger(v[3])
-    ) {
-      return { sectorId: v[0], personId: v[1], dueAt: v[2], id: v[3] };
-    }
-  } catch {
-    // fall through
-  }
-  throw badRequest("cursor", "cursor inválido");
-}
-
 /**
  * Company-wide: across every person the user may see (and only the areas whose tab they have for
  * the person's categories), the counts per sector and a keyset page of tickets ordered by sector,
@@ -155,9 +124,10 @@ export async function companyCriticalFactors(
   user: AuthUser,
   query: CompanyCriticalFactorsQuery,
 ): Promise<CompanyCriticalFactors> {
-  const after = decode(query.cursor);
+  const cursor = decodeCursor(query.cursor, "cf", ["n", "n", "s", "n"] as const);
+  const after = cursor && { sectorId: cursor[0], personId: cursor[1], dueAt: cursor[2], id: cursor[3] };
   const [access, a] = await Promise.all([loadAccess(ctx.db, user), applied(ctx)]);
-  const visibility = { service: visibleFor(access, "service"), production: visibleFor(access, "production") };
+  const visibility = visibleAreas(access);
   const empty = { bySector: [], counts: { critical: 0, attention: 0 }, items: [], nextCursor: null, rule: a.summary };
   const nothingVisible = visibility.service?.length === 0 && visibility.production?.length === 0;
   if (nothingVisible || a.typeIds?.length === 0) return empty;
@@ -168,20 +138,16 @@ export async function companyCriticalFactors(
     responsibleUserId: query.responsibleUserId,
   };
   const [counts, rows] = await Promise.all([
-    repo.countsBySector(ctx.db, filters, a.limits),
+    countsBySector(ctx.db, filters, a.limits),
     repo.pageOfTickets(ctx.db, filters, a.limits, after, query.limit + 1),
   ]);
   const bySector = await withSectorNames(ctx.db, counts);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const page = pageOf(rows, query.limit, "cf", (r) => [r.sector_id, r.person_id, r.due_at, r.id]);
   return {
     bySector,
     counts: total(bySector),
-    items: page.map((r) => toCritical(r, a.now, a.limits, a.timeZone)),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encode({ sectorId: last.sector_id, personId: last.person_id, dueAt: last.due_at, id: last.id })
-        : null,
+    items: page.rows.map((r) => toCritical(r, a.now, a.limits, a.timeZone)),
+    nextCursor: page.nextCursor,
     rule: a.summary,
   };
 }

@@ -107,7 +107,14 @@ describe("settings: critical factors", () => {
     const afterExclude = await stored();
     const clash = await patch({ includeTypeIds: [support], version: version + 1 });
     expect(clash.statusCode).toBe(400);
-    expect(clash.json().error.details).toEqual([{ field: "includeTypeIds", message: expect.stringContaining("duas") }]);
+    expect(clash.json().error.details).toEqual([
+      {
+        field: "includeTypeIds",
+        reason: "type_in_both_lists",
+        message: expect.stringContaining("duas"),
+        params: { ids: String(support) },
+      },
+    ]);
     expect(await stored()).toEqual(afterExclude);
   });
 });

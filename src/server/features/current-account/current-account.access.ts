@@ -1,9 +1,8 @@
 import type { CurrentAccountMode } from "../../../shared/current-account.schemas.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
 import type { Executor } from "../../db/types.ts";
-import { AppError } from "../../errors.ts";
-import { personForTab, type VisiblePerson } from "../persons/persons.service.ts";
-import { codeLabel, SELLER_ROLES } from "../receivables/finance-refs.ts";
+import { fail } from "../../errors.ts";
+import { personForTab, type VisiblePerson } from "../access/access.service.ts";
 import * as repo from "./current-account.repository.ts";
 
 /**
@@ -25,21 +24,22 @@ export type AccountScope = {
   person: VisiblePerson;
 };
 
-const disabled = (message: string) => new AppError("current_account_disabled", message);
+/** The roles that make a person a seller, whose account Conta corrente shows. */
+const SELLER_ROLES = ["employee", "representative"] as const;
+
+/** A person code as users see it: zero-padded to six digits. */
+const codeLabel = (code: number) => String(code).padStart(6, "0");
 
 /** The seller the logged-in user is; 403 current_account_disabled (with the reason) when none. */
 export async function currentSeller(db: Executor, user: AuthUser): Promise<Seller> {
-  const linked = await repo.linkedPerson(db, user.id);
-  if (!linked) {
-    throw disabled(
-      "Conta corrente indisponível: seu usuário não está vinculado a uma pessoa. Peça ao administrador que vincule seu usuário a um funcionário ou representante.",
-    );
-  }
+  const linked = await repo.linkedPerson(db, user.id, SELLER_ROLES);
+  if (!linked) throw fail("current_account_disabled", "current_account_unlinked");
   const isSeller = linked.is_seller === true || Number(linked.is_seller) === 1;
   if (!isSeller) {
-    throw disabled(
-      `Conta corrente indisponível: a pessoa vinculada ao seu usuário (${codeLabel(linked.code)} ${linked.name}) não é funcionário nem representante.`,
-    );
+    throw fail("current_account_disabled", "current_account_not_seller", {
+      code: codeLabel(linked.code),
+      name: linked.name,
+    });
   }
   return { id: linked.id, code: linked.code, name: linked.name };
 }

@@ -179,8 +179,8 @@ export function categoryRoles(db: Executor, categoryIds: number[]) {
   return db.selectFrom("categories").select(["id", "role"]).where("id", "in", categoryIds).execute();
 }
 
-/** The person a user is linked to (users.person_id), with whether it is a seller. */
-export function linkedPerson(db: Executor, userId: number) {
+/** The person a user is linked to (users.person_id), with whether it is a seller (a category of one of these roles). */
+export function linkedPerson(db: Executor, userId: number, sellerRoles: readonly string[]) {
   return db
     .selectFrom("users as u")
     .innerJoin("persons as p", "p.id", "u.person_id")
@@ -196,7 +196,7 @@ export function linkedPerson(db: Executor, userId: number) {
               .innerJoin("categories as c", "c.id", "pc.category_id")
               .select("pc.person_id")
               .whereRef("pc.person_id", "=", "p.id")
-              .where("c.role", "in", ["employee", "representative"]),
+              .where("c.role", "in", sellerRoles),
           )
           .as("is_seller"),
     ])

@@ -1,4 +1,4 @@
-import { idParam } from "../../../shared/common.schemas.ts";
+import { errors, idParam } from "../../../shared/common.schemas.ts";
 import {
   closingList,
   closingsQuery,
@@ -30,7 +30,7 @@ export function currentAccountRoutes(app: Api, ctx: AppContext): void {
           disabledNote,
         params: personCodeParam,
         querystring: currentAccountQuery,
-        response: { 200: currentAccountList },
+        response: { 200: currentAccountList, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => listCurrentAccount(ctx, requireUser(request), request.params.code, request.query),
@@ -45,7 +45,7 @@ export function currentAccountRoutes(app: Api, ctx: AppContext): void {
         description: disabledNote.trim(),
         params: personCodeParam,
         querystring: closingsQuery,
-        response: { 200: closingList },
+        response: { 200: closingList, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => listClosings(ctx, requireUser(request), request.params.code, request.query),
@@ -59,7 +59,7 @@ export function currentAccountRoutes(app: Api, ctx: AppContext): void {
         summary: "Detalhes do lançamento de conta corrente, com itens e fechamento",
         description: disabledNote.trim(),
         params: idParam,
-        response: { 200: commissionEntryDetails },
+        response: { 200: commissionEntryDetails, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => getEntry(ctx, requireUser(request), request.params.id),

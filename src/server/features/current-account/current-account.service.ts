@@ -5,14 +5,14 @@ import type {
   CurrentAccountQuery,
 } from "../../../shared/current-account.schemas.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
-import { AppError, badRequest } from "../../errors.ts";
-import { personByIdForTab } from "../persons/persons.service.ts";
-import { decodeCursor, encodeCursor } from "../receivables/keyset.ts";
+import { AppError, fail, fieldError } from "../../errors.ts";
+import { decodeCursor, pageOf } from "../../keyset.ts";
+import { personByIdForTab } from "../access/access.service.ts";
 import { accountScope, currentSeller } from "./current-account.access.ts";
 import { toClosing, toEntry, toItem, toItemRow } from "./current-account.mapping.ts";
 import * as repo from "./current-account.repository.ts";
 
-const entryNotFound = () => new AppError("not_found", "Lançamento de conta corrente não encontrado.");
+const entryNotFound = () => fail("not_found", "entry_not_found");
 const ref = (p: { code: number; name: string } | null) => (p ? { code: p.code, name: p.name } : null);
 
 /**
@@ -30,10 +30,10 @@ export async function listCurrentAccount(
   if (query.closingId !== undefined) {
     const closing = await repo.findClosing(ctx.db, query.closingId);
     if (!closing || closing.seller_person_id !== scope.seller.id) {
-      throw badRequest("closingId", "fechamento não encontrado nesta conta corrente");
+      throw fieldError("closingId", "closing_not_in_account");
     }
     if (query.status !== undefined && query.status !== "closed") {
-      throw badRequest("status", "os lançamentos de um fechamento estão fechados: use status=closed ou omita o status");
+      throw fieldError("status", "closing_entries_closed");
     }
     closingId = closing.id;
   }
@@ -58,15 +58,8 @@ export async function listCurrentAccount(
       }),
       repo.totals(ctx.db, filter),
     ]);
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      view: "item",
-      ...head,
-      items: page.map(toItemRow),
-      nextCursor: rows.length > query.limit && last ? encodeCursor("ci", [last.date, last.id, last.item_id]) : null,
-      totals,
-    };
+    const page = pageOf(rows, query.limit, "ci", (r) => [r.date, r.id, r.item_id]);
+    return { view: "item", ...head, items: page.rows.map(toItemRow), nextCursor: page.nextCursor, totals };
   }
   const after = decodeCursor(query.cursor, "ce", ["s", "n"] as const);
   const [rows, totals] = await Promise.all([
@@ -77,15 +70,8 @@ export async function listCurrentAccount(
     }),
     repo.totals(ctx.db, filter),
   ]);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    view: "entry",
-    ...head,
-    items: page.map(toEntry),
-    nextCursor: rows.length > query.limit && last ? encodeCursor("ce", [last.date, last.id]) : null,
-    totals,
-  };
+  const page = pageOf(rows, query.limit, "ce", (r) => [r.date, r.id]);
+  return { view: "entry", ...head, items: page.rows.map(toEntry), nextCursor: page.nextCursor, totals };
 }
 
 /** The closing selector: the shown account's closings (in "customer" mode, those with entries from the customer). */
@@ -104,23 +90,22 @@ export async function listClosings(
     after: after ? { end: after[0], id: after[1] } : null,
     limit: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
+  const page = pageOf(rows, query.limit, "cl", (r) => [r.period_end, r.id]);
   const sums = await repo.closingSums(
     ctx.db,
-    page.map((c) => c.id),
+    page.rows.map((c) => c.id),
     customerId,
   );
-  const last = page.at(-1);
   return {
     mode: scope.mode,
     seller: { code: scope.seller.code, name: scope.seller.name },
     customer: ref(scope.customer),
-    items: page.map((c) => ({
+    items: page.rows.map((c) => ({
       ...toClosing(c),
       entryCount: sums.get(c.id)?.count ?? 0,
       totalCents: sums.get(c.id)?.total ?? 0,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor("cl", [last.period_end, last.id]) : null,
+    nextCursor: page.nextCursor,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { type PersonsReason, personsReasons } from "../../../shared/reasons/persons.ts";
 
 /**
  * CSV cells are text; the import schemas want JSON types. Each column is typed once, from the
@@ -117,12 +118,13 @@ function scalar(kind: Kind, cell: string): unknown {
   return cell;
 }
 
+/** A cell that cannot be read: the line is rejected with this field and reason. */
 export class CsvCellError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    readonly reason: PersonsReason,
   ) {
-    super(message);
+    super(personsReasons[reason]);
   }
 }
 
@@ -131,10 +133,7 @@ function cellValue(column: CsvColumn, cell: string): unknown {
     try {
       return JSON.parse(cell);
     } catch {
-      throw new CsvCellError(
-        column.name,
-        "a célula deve conter JSON (ou use colunas com ponto, ex. closing.externalId)",
-      );
+      throw new CsvCellError(column.name, "import_csv_cell_json");
     }
   }
   if (column.kind === "list") {
@@ -143,7 +142,7 @@ function cellValue(column: CsvColumn, cell: string): unknown {
       try {
         return JSON.parse(t);
       } catch {
-        throw new CsvCellError(column.name, "lista inválida: use JSON ou valores separados por |");
+        throw new CsvCellError(column.name, "import_csv_cell_list");
       }
     }
     return t.split("|").map((part) => scalar(column.listOf, part.trim()));

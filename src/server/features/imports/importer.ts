@@ -1,7 +1,10 @@
 import type { z } from "zod";
+import type { ReasonParams } from "../../../shared/errors.ts";
 import type { RejectedLine } from "../../../shared/imports.schemas.ts";
+import type { Reason } from "../../../shared/reasons/index.ts";
 import type { AppContext } from "../../context.ts";
 import type { Trx } from "../../db/types.ts";
+import { reasonMessage } from "../../errors.ts";
 
 /** A validated record and the line it came from. */
 export type ImportItem<R> = { line: number; record: R };
@@ -30,7 +33,14 @@ export type Importer<R> = {
 
 export const emptyOutcome = (): BatchOutcome => ({ inserted: 0, updated: 0, unchanged: 0, rejected: [] });
 
-export const reject = (line: number, field: string, error: string): RejectedLine => ({ line, field, error });
+/** A line refused for `reason`: the pt-BR sentence in `error`, the reason and its params beside it for the web. */
+export const reject = (line: number, field: string, reason: Reason, params?: ReasonParams): RejectedLine => ({
+  line,
+  field,
+  error: reasonMessage(reason, params),
+  reason,
+  ...(params ? { params } : {}),
+});
 
 /** Person code → person id for every code of the batch, in one query. */
 export type CodeMap = Map<number, number>;

@@ -29,6 +29,7 @@ describe("import persons", () => {
     (await t.as(admin, { method: "GET", url: `/api/persons?q=${encodeURIComponent(q)}` })).json().items as {
       code: number;
       name: string;
+      corrections?: unknown[];
     }[];
   const person = async (code: number) => (await t.as(admin, { method: "GET", url: `/api/persons/${code}` })).json();
 
@@ -63,9 +64,12 @@ describe("import persons", () => {
     // The quick search finds them by name, e-mail and phone digits: the search columns were written.
     expect((await search("joana importada")).map((p) => p.code)).toEqual([5000]);
     expect((await search("98765-4321")).map((p) => p.code)).toContain(5000);
-    const codes = (await search("importadas")).map((p) => p.code);
-    expect(codes).toHaveLength(1);
-    expect(codes[0]).toBeGreaterThan(5000);
+    // The word itself finds Ferragens Importadas only; Joana Importada comes after it, through a
+    // corrected word (few results, so the typo-tolerant search is tried too).
+    const hits = await search("importadas");
+    expect(hits.filter((p) => !p.corrections).map((p) => p.code)).toEqual([hits[0]?.code]);
+    expect(hits[0]?.code).toBeGreaterThan(5000);
+    expect(hits.slice(1).map((p) => p.code)).toEqual([5000]);
 
     clock.advance(1000);
     expect(await imported(t, admin, "persons", file)).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
@@ -193,5 +197,44 @@ describe("import persons", () => {
       [8, "document"],
     ]);
     expect((await search("joana importada")).map((p) => p.code)).toEqual([5000]);
+  });
+
+  it("says why each line was refused, as a reason with its params beside the pt-BR words", async () => {
+    const owner = await makePerson(t.ctx, { categoryIds: [cats.Cliente], name: "Dona da Razão" });
+    const file = ndjson([
+      { externalId: "Q-1", name: "Marciano", document: generateCpf(rand), categories: ["Marciano"] },
+      { externalId: "Q-2", name: "Sem Chave" },
+      { externalId: "Q-3", name: "Empresa", kind: "company", document: generateCpf(rand), categories: ["Cliente"] },
+      { externalId: "Q-4", name: "Outro Código", code: owner.code + 100_000, document: owner.document },
+      { name: "Sem Documento", kind: "individual", categories: ["Cliente"] },
+      { externalId: "Q-6", document: generateCpf(rand), categories: ["Cliente"] },
+    ]);
+    const res = await imported(t, admin, "persons", file);
+    const code = String(owner.code).padStart(6, "0");
+    expect(res.rejected).toEqual([
+      {
+        line: 1,
+        field: "categories",
+        error: "categoria desconhecida: Marciano",
+        reason: "unknown_category",
+        params: { category: "Marciano" },
+      },
+      expect.objectContaining({ line: 2, field: "categories", reason: "import_category_required" }),
+      expect.objectContaining({
+        line: 3,
+        field: "document",
+        reason: "company_uses_cnpj",
+        error: "pessoa jurídica usa CNPJ",
+      }),
+      {
+        line: 4,
+        field: "code",
+        error: `a pessoa já existe com o código ${code}`,
+        reason: "import_code_differs",
+        params: { code },
+      },
+      expect.objectContaining({ line: 5, field: "document", reason: "import_person_key" }),
+      expect.objectContaining({ line: 6, field: "name", reason: "import_name_required" }),
+    ]);
   });
 });

@@ -225,6 +225,94 @@ describe("import receivables", () => {
     );
   });
 
+  it("says why each line was refused, as a reason beside the pt-BR words", async () => {
+    const res = await imported(
+      t,
+      admin,
+      "receivables",
+      ndjson([receivable("W-person", { personCode: 999_998 }), receivable("W-neg", { amountCents: -5 })]),
+    );
+    expect(res.rejected).toEqual([
+      {
+        line: 1,
+        field: "personCode",
+        error: "pessoa 999998 não encontrada",
+        reason: "import_unknown_person",
+        params: { code: 999998 },
+      },
+      // A zod check: its code and params, as the error plugin sends them for a request.
+      expect.objectContaining({
+        line: 2,
+        field: "amountCents",
+        reason: "too_small",
+        params: expect.objectContaining({ minimum: 0 }),
+      }),
+    ]);
+    const cell = await imported(
+      t,
+      admin,
+      "commission-entries",
+      "externalId,sellerCode,date,kind,baseCents,amountCents,status,items\nW-cell,1,2026-01-01,commission,1,1,open,[nao-e-json\n",
+      "text/csv",
+    );
+    expect(cell.rejected).toEqual([
+      expect.objectContaining({ line: 2, field: "items", reason: "import_csv_cell_json" }),
+    ]);
+  });
+
+  it("says why a request or a file was refused, as a reason with its params", async () => {
+    const notJson = await postImport(t, admin, "receivables", `${JSON.stringify(receivable("W-1"))}\nnot json\n`);
+    expect(notJson.statusCode).toBe(400);
+    const error = notJson.json().error;
+    expect(error).toMatchObject({ code: "bad_request", reason: "import_malformed", params: { line: 2 } });
+    expect(error.params.problem).toMatch(/^não é JSON válido/);
+    expect(error.message).toBe(`Linha 2: ${error.params.problem}. Nada foi importado.`);
+
+    const unknown = await postImport(t, admin, "invoices", "");
+    expect(unknown.json().error).toMatchObject({
+      reason: "unknown_import",
+      params: {
+        entity: "invoices",
+        entities: "receivables, commission-entries, contracts, contract-billings, persons",
+      },
+    });
+    const object = await t.as(admin, {
+      method: "POST",
+      url: "/api/import/receivables",
+      payload: { externalId: "W-2" },
+    });
+    expect(object.statusCode).toBe(400);
+    expect(object.json().error).toMatchObject({ code: "bad_request", reason: "import_json_list" });
+    const cursor = await t.as(admin, { method: "GET", url: "/api/import/runs?cursor=abc" });
+    expect(cursor.statusCode).toBe(400);
+    expect(cursor.json().error).toMatchObject({ reason: "invalid_cursor", message: "cursor: cursor inválido" });
+  });
+
+  it("a malformed line after committed batches: the reason says how far the import went", async () => {
+    const size = receivablesImporter.batchSize[t.ctx.dialect];
+    const lines = Array.from({ length: size }, (_, i) => JSON.stringify(receivable(`V-${i + 1}`)));
+    lines.push("{");
+    const res = await postImport(t, admin, "receivables", `${lines.join("\n")}\n`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({
+      reason: "import_malformed_partly",
+      params: { line: size + 1, committed: size },
+    });
+    expect(res.json().error.message).toContain(`As linhas até a ${size} já foram importadas`);
+  });
+
+  it("keeps a file name that is not percent-encoded as sent (a stray % is not a 500)", async () => {
+    const res = await t.as(admin, {
+      method: "POST",
+      url: "/api/import/receivables",
+      payload: ndjson([receivable("W-name")]),
+      headers: { "content-type": "application/x-ndjson", "x-file-name": "100% titulos.jsonl" },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const runs = await t.as(admin, { method: "GET", url: "/api/import/runs?limit=1" });
+    expect(runs.json().items[0]).toMatchObject({ id: res.json().runId, fileName: "100% titulos.jsonl" });
+  });
+
   it("records each run in the history", async () => {
     const res = await t.as(admin, { method: "GET", url: "/api/import/runs?limit=2" });
     expect(res.statusCode).toBe(200);

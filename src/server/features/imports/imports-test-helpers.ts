@@ -20,7 +20,13 @@ export type Summary = {
   inserted: number;
   updated: number;
   unchanged: number;
-  rejected: { line: number; field: string; error: string }[];
+  rejected: {
+    line: number;
+    field: string;
+    error: string;
+    reason?: string;
+    params?: Record<string, string | number>;
+  }[];
   rejectedTotal: number;
   runId: number | null;
 };

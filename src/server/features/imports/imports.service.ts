@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ReasonParams } from "../../../shared/errors.ts";
 import {
   IMPORT_ENTITIES,
   type ImportEntity,
@@ -10,14 +11,17 @@ import {
 } from "../../../shared/imports.schemas.ts";
 import type { AppContext } from "../../context.ts";
 import { isUniqueViolation } from "../../db/db-errors.ts";
-import { AppError } from "../../errors.ts";
+import { fieldError } from "../../errors.ts";
+import { findBadText, TEXT_REASON } from "../../plugins/text-input.ts";
+import { withImportRun } from "../audit/actor.ts";
+import { inTransaction } from "../audit/journal.ts";
 import { CsvCellError, type CsvColumn, csvColumns, shapeCsvRow } from "./csv-shape.ts";
 import { commissionEntriesImporter } from "./entities/commission-entries.import.ts";
 import { contractBillingsImporter } from "./entities/contract-billings.import.ts";
 import { contractsImporter } from "./entities/contracts.import.ts";
 import { personsImporter } from "./entities/persons.import.ts";
 import { receivablesImporter } from "./entities/receivables.import.ts";
-import { type Importer, type ImportItem, StaleBatchError } from "./importer.ts";
+import { type Importer, type ImportItem, reject, StaleBatchError } from "./importer.ts";
 import * as repo from "./imports.repository.ts";
 import { ImportFormatError, ImportTooLargeError, readRecords } from "./record-reader.ts";
 import { widenSqliteCache } from "./sqlite-cache.ts";
@@ -70,12 +74,38 @@ export class ImportAbortedError extends Error {
 
 const SAMPLE_IN_HISTORY = 100;
 
-/** The first issue of a failed validation as a rejected line; further issues follow in the text. */
+const ZOD_PARAMS = ["origin", "expected", "minimum", "maximum", "format", "divisor", "inclusive"];
+
+/** What a zod issue says, as params the web can put in its own words (as the error plugin sends them). */
+function zodParams(issue: z.core.$ZodIssue): ReasonParams | undefined {
+  const params: ReasonParams = {};
+  for (const key of ZOD_PARAMS) {
+    const value = (issue as unknown as Record<string, unknown>)[key];
+    if (typeof value === "string" || typeof value === "number") params[key] = value;
+    else if (typeof value === "boolean") params[key] = String(value);
+    else if (typeof value === "bigint") params[key] = Number(value);
+  }
+  return Object.keys(params).length ? params : undefined;
+}
+
+/**
+ * The first issue of a failed validation as a rejected line; further issues follow in the text.
+ * Its reason: the one a refinement names in `params.reason` (shared/reasons/), else zod's code.
+ */
 function rejection(line: number, error: z.ZodError): RejectedLine {
   const [first, ...rest] = error.issues;
   const field = (first?.path ?? []).map(String).join(".");
   const more = rest.map((i) => `${i.path.map(String).join(".") || "linha"}: ${i.message}`);
-  return { line, field, error: [first?.message ?? "registro inválido", ...more].join("; ") };
+  const custom = first?.code === "custom" ? (first.params as { reason?: unknown } | undefined)?.reason : undefined;
+  const reason = typeof custom === "string" ? custom : (first?.code ?? "invalid");
+  const params = first ? zodParams(first) : undefined;
+  return {
+    line,
+    field,
+    error: [first?.message ?? "registro inválido", ...more].join("; "),
+    reason,
+    ...(params ? { params } : {}),
+  };
 }
 
 /**
@@ -120,8 +150,11 @@ export async function runImport(ctx: AppContext, o: RunImportOptions): Promise<I
   let lastLine = 0;
 
   const write = (items: ImportItem<never>[]) => {
+    // Journaled as the run (and the user or command line that started it), in the batch's transaction.
     const once = () =>
-      ctx.db.transaction().execute((trx) => importer.writeBatch(ctx, trx, items, ctx.now().toISOString()));
+      withImportRun(runId, () =>
+        inTransaction(ctx, (trx) => importer.writeBatch(ctx, trx, items, ctx.now().toISOString())),
+      );
     // A unique violation means someone wrote one of these keys meanwhile (the API, another
     // import), a stale batch that someone saved a row it read: the batch rolled back whole;
     // once more reads those rows as they are now.
@@ -184,11 +217,17 @@ export async function runImport(ctx: AppContext, o: RunImportOptions): Promise<I
           } catch (error) {
             if (!(error instanceof CsvCellError)) throw error;
             summary.records += 1;
-            pending.push({ line: raw.line, field: error.field, error: error.message });
+            pending.push(reject(raw.line, error.field, error.reason));
             continue;
           }
         }
         summary.records += 1;
+        // NUL, a lone surrogate or U+FFFD (bytes that were not text) never reach the database.
+        const badText = findBadText(value, "", true);
+        if (badText) {
+          pending.push(reject(raw.line, badText.field, TEXT_REASON[badText.problem]));
+          continue;
+        }
         const parsed = importer.schema.safeParse(value);
         if (!parsed.success) {
           pending.push(rejection(raw.line, parsed.error));
@@ -263,11 +302,7 @@ export async function listImportRuns(
   let before: number | null = null;
   if (query.cursor !== undefined) {
     before = Number(query.cursor);
-    if (!Number.isInteger(before) || before < 1) {
-      throw new AppError("validation_failed", "cursor: cursor inválido", [
-        { field: "cursor", message: "cursor inválido" },
-      ]);
-    }
+    if (!Number.isInteger(before) || before < 1) throw fieldError("cursor", "invalid_cursor");
   }
   const rows = await repo.listRuns(ctx.db, query.limit + 1, before);
   const page = rows.slice(0, query.limit);

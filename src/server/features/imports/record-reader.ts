@@ -1,5 +1,5 @@
 import { StringDecoder } from "node:string_decoder";
-import { type CsvError, parse } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import type { ImportFormat } from "../../../shared/imports.schemas.ts";
 import { decodeFrom, type TextEncodingName } from "./text-encoding.ts";
 
@@ -14,10 +14,13 @@ export type RawRecord = { line: number; value: unknown };
 
 export class ImportFormatError extends Error {
   readonly line: number;
-  constructor(line: number, message: string) {
-    super(`linha ${line}: ${message}`);
+  /** What is wrong with the line, without the line number (the API's answer puts it in its own sentence). */
+  readonly problem: string;
+  constructor(line: number, problem: string) {
+    super(`linha ${line}: ${problem}`);
     this.name = "ImportFormatError";
     this.line = line;
+    this.problem = problem;
   }
 }
 
@@ -51,7 +54,7 @@ async function* counted(source: Source, options: ReadOptions): AsyncGenerator<Bu
 }
 
 export function readRecords(source: Source, format: ImportFormat, options: ReadOptions = {}) {
-  const input = decodeFrom(counted(source, options), options.encoding ?? "utf-8");
+  const input = decodeFrom(counted(source, options), options.encoding ?? "auto");
   return format === "csv" ? readCsv(input) : readNdjson(input);
 }
 
@@ -131,6 +134,9 @@ const CSV_MESSAGES: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: "aspas de fechamento seguidas de outro caractere",
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "aspas de fechamento seguidas de outro caractere",
   CSV_MAX_RECORD_SIZE: "registro grande demais",
+  INVALID_OPENING_QUOTE:
+    "aspas no meio de uma célula sem aspas (use aspas em volta da célula inteira e dobre as de dentro)",
+  CSV_RECORD_INCONSISTENT_COLUMNS: "número de colunas diferente do cabeçalho",
 };
 
 /**
@@ -208,11 +214,12 @@ export async function* readCsv(source: Source): AsyncGenerator<RawRecord[]> {
     }
   } catch (error) {
     if (out.length) yield out;
-    const csv = error as CsvError & { lines?: number };
-    if (typeof csv.code === "string" && csv.code.startsWith("CSV_")) {
+    if (error instanceof CsvError) {
+      // csv-parse's own sentence is English: ours names the fault in pt-BR, whatever its code.
+      const lines = Number((error as { lines?: unknown }).lines);
       throw new ImportFormatError(
-        Number(csv.lines ?? previousEnd + 1),
-        `CSV malformado: ${CSV_MESSAGES[csv.code] ?? csv.message}`,
+        Number.isFinite(lines) && lines > 0 ? lines : previousEnd + 1,
+        `CSV malformado: ${CSV_MESSAGES[error.code] ?? "estrutura de CSV inválida"}`,
       );
     }
     throw error;

@@ -1,5 +1,5 @@
 import type { MailItem, MailKind, MailStatus } from "../../../shared/mail.schemas.ts";
-import { badRequest } from "../../errors.ts";
+import { pageOf } from "../../keyset.ts";
 import type { ListedMail } from "./outbox.repository.ts";
 
 const list = (json: string): string[] => {
@@ -32,24 +32,8 @@ export function toMailItem(r: ListedMail): MailItem {
   };
 }
 
-/** Keyset cursors are the last id seen, opaque to clients. */
-export const encodeCursor = (id: number) => Buffer.from(JSON.stringify({ id }), "utf8").toString("base64url");
-
-export function decodeCursor(cursor: string | undefined): number | undefined {
-  if (!cursor) return undefined;
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    const id = (v as { id?: unknown })?.id;
-    if (typeof id === "number" && Number.isInteger(id) && id > 0) return id;
-  } catch {
-    // falls through to the 400
-  }
-  throw badRequest("cursor", "cursor inválido");
-}
-
-/** One page: `limit` items and the cursor of the next page, fetched with one extra row. */
+/** One page, newest first: `limit` items and the cursor (the last id shown) of the next page. */
 export function page(rows: ListedMail[], limit: number) {
-  const items = rows.slice(0, limit).map(toMailItem);
-  const last = rows.length > limit ? rows[limit - 1] : undefined;
-  return { items, nextCursor: last ? encodeCursor(last.id) : null };
+  const { rows: shown, nextCursor } = pageOf(rows, limit, "m", (r) => [r.id]);
+  return { items: shown.map(toMailItem), nextCursor };
 }

@@ -1,4 +1,4 @@
-import { idParam, listOf } from "../../../shared/common.schemas.ts";
+import { errors, idParam, listOf } from "../../../shared/common.schemas.ts";
 import {
   emailRecipients,
   mailItem,
@@ -10,7 +10,6 @@ import { categoryQuery, personCodeParam } from "../../../shared/persons.schemas.
 import type { AppContext } from "../../context.ts";
 import { adminOnly, requireUser, userOnly } from "../../plugins/auth.ts";
 import type { Api } from "../../types.ts";
-import { wakeMailWorkers } from "./outbox.service.ts";
 import { listOutbox, retryOutboxMessage } from "./outbox-admin.service.ts";
 import { listPersonEmails, emailRecipients as recipientsOf, sendPersonEmail } from "./person-mail.service.ts";
 
@@ -26,7 +25,7 @@ export function mailRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "E-mail principal da pessoa e sugestões (outros e-mails dela e de pessoas relacionadas)",
         params: personCodeParam,
-        response: { 200: emailRecipients },
+        response: { 200: emailRecipients, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => recipientsOf(ctx, requireUser(request), request.params.code),
@@ -42,7 +41,7 @@ export function mailRoutes(app: Api, ctx: AppContext): void {
         params: personCodeParam,
         querystring: categoryQuery,
         body: sendEmailBody,
-        response: { 201: mailItem },
+        response: { 201: mailItem, ...errors(400, 401, 403, 404, 413, 415, 503) },
       },
     },
     async (request, reply) => {
@@ -65,7 +64,7 @@ export function mailRoutes(app: Api, ctx: AppContext): void {
         summary: "E-mails enviados à pessoa, mais recentes primeiro, com a situação de entrega",
         params: personCodeParam,
         querystring: personEmailsQuery,
-        response: { 200: listOf(mailItem) },
+        response: { 200: listOf(mailItem), ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => listPersonEmails(ctx, requireUser(request), request.params.code, request.query),
@@ -78,7 +77,7 @@ export function mailRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "Fila de saída de e-mails (administradores): na fila, enviados, com falha",
         querystring: outboxQuery,
-        response: { 200: listOf(mailItem) },
+        response: { 200: listOf(mailItem), ...errors(400, 401, 403) },
       },
     },
     async (request) => listOutbox(ctx, request.query),
@@ -91,13 +90,9 @@ export function mailRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "Tenta de novo uma mensagem que falhou (volta para a fila)",
         params: idParam,
-        response: { 200: mailItem },
+        response: { 200: mailItem, ...errors(400, 401, 403, 404, 409, 413, 415, 503) },
       },
     },
-    async (request) => {
-      const item = await retryOutboxMessage(ctx, request.params.id);
-      wakeMailWorkers(ctx);
-      return item;
-    },
+    async (request) => retryOutboxMessage(ctx, request.params.id),
   );
 }

@@ -2,7 +2,11 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { AppContext } from "../../context.ts";
+import { mailFiles } from "../attachments/attachments.content.service.ts";
+import { asSystem } from "../audit/actor.ts";
+import { inTransaction, recordChange } from "../audit/journal.ts";
 import { type MailRoute, mailRoute } from "../settings/smtp.service.ts";
+import { mailChange } from "./mail.journal.ts";
 import { toMessage } from "./mail.message.ts";
 import { claimDue, markFailed, markRetry, markSent, type OutboxRow } from "./outbox.repository.ts";
 
@@ -98,7 +102,30 @@ export type DeliveryResult = { claimed: number; sent: number; retried: number; f
  * One round of the worker: claims what is due and delivers it. Safe to call from any number of
  * processes at once (each row is claimed by one of them); tests call it directly.
  */
-export async function deliverDue(ctx: AppContext, options: { limit?: number } = {}): Promise<DeliveryResult> {
+export function deliverDue(ctx: AppContext, options: { limit?: number } = {}): Promise<DeliveryResult> {
+  // The worker's timers may have been started inside a request: what it records, it does as "sistema".
+  return asSystem(() => deliver(ctx, options));
+}
+
+/** A message settled by this claim, journaled with it (sent, or failed for good). */
+async function settle(ctx: AppContext, row: OutboxRow, outcome: { sent: true } | { sent: false; error: string }) {
+  const at = ctx.now().toISOString();
+  await inTransaction(ctx, async (trx) => {
+    if (outcome.sent) {
+      if (await markSent(trx, row, at)) recordChange(trx, ctx, await mailChange(trx, row, "sent", "mail.sent"));
+      return;
+    }
+    if (await markFailed(trx, row, outcome.error, at)) {
+      recordChange(
+        trx,
+        ctx,
+        await mailChange(trx, row, "failed", "mail.failed", { after: { lastError: outcome.error } }),
+      );
+    }
+  });
+}
+
+async function deliver(ctx: AppContext, options: { limit?: number }): Promise<DeliveryResult> {
   const result: DeliveryResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
   const now = ctx.now();
   const rows = await claimDue(
@@ -114,7 +141,7 @@ export async function deliverDue(ctx: AppContext, options: { limit?: number } = 
   const giveBack = async (row: OutboxRow, failure: Failure) => {
     const at = ctx.now();
     if (failure.permanent || row.attempts >= MAIL_RETRY.maxAttempts) {
-      await markFailed(ctx.db, row, failure.text, at.toISOString());
+      await settle(ctx, row, { sent: false, error: failure.text });
       result.failed += 1;
     } else {
       const next = new Date(at.getTime() + retryDelayMs(row.attempts)).toISOString();
@@ -134,8 +161,10 @@ export async function deliverDue(ctx: AppContext, options: { limit?: number } = 
         continue;
       }
       try {
-        await sender.send(toMessage(row), row);
-        await markSent(ctx.db, row, ctx.now().toISOString());
+        // The message's files, read from storage again at each attempt (nothing held between them).
+        const attachments = await mailFiles(ctx, row.id);
+        await sender.send(attachments.length ? { ...toMessage(row), attachments } : toMessage(row), row);
+        await settle(ctx, row, { sent: true });
         result.sent += 1;
       } catch (error) {
         const failure = describeError(error);

@@ -1,8 +1,14 @@
-import type { Selectable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { Dialect, Executor, MailOutboxTable } from "../../db/types.ts";
 
 export type OutboxRow = Selectable<MailOutboxTable>;
 export type OutboxStatus = "queued" | "sending" | "sent" | "failed";
+
+/** A new message, written in the caller's transaction; its id. */
+export async function insertMail(db: Executor, values: Insertable<MailOutboxTable>): Promise<number> {
+  const { id } = await db.insertInto("mail_outbox").values(values).returning("id").executeTakeFirstOrThrow();
+  return Number(id);
+}
 
 /**
  * Claims up to `limit` messages that are due — queued with their next attempt reached, or
@@ -54,8 +60,9 @@ function settle(db: Executor, row: OutboxRow) {
     .where("attempts", "=", row.attempts);
 }
 
-export async function markSent(db: Executor, row: OutboxRow, at: string): Promise<void> {
-  await settle(db, row)
+/** Whether this claim settled it (false: another worker has re-claimed it since). */
+export async function markSent(db: Executor, row: OutboxRow, at: string): Promise<boolean> {
+  const result = await settle(db, row)
     .set((eb) => ({
       status: "sent",
       sent_at: at,
@@ -64,7 +71,8 @@ export async function markSent(db: Executor, row: OutboxRow, at: string): Promis
       updated_at: at,
       version: eb("version", "+", 1),
     }))
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function markRetry(db: Executor, row: OutboxRow, nextAt: string, error: string, at: string) {
@@ -80,8 +88,8 @@ export async function markRetry(db: Executor, row: OutboxRow, nextAt: string, er
     .execute();
 }
 
-export async function markFailed(db: Executor, row: OutboxRow, error: string, at: string) {
-  await settle(db, row)
+export async function markFailed(db: Executor, row: OutboxRow, error: string, at: string): Promise<boolean> {
+  const result = await settle(db, row)
     .set((eb) => ({
       status: "failed",
       claimed_at: null,
@@ -89,7 +97,8 @@ export async function markFailed(db: Executor, row: OutboxRow, error: string, at
       updated_at: at,
       version: eb("version", "+", 1),
     }))
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** A failed message goes back to the queue with a fresh set of attempts; false when it is not failed. */

@@ -1,9 +1,11 @@
 import type { EmailRecipients, MailItem, SendEmailBody } from "../../../shared/mail.schemas.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
-import { AppError } from "../../errors.ts";
-import { canSeePerson, canWriteCategory, type UserAccess } from "../access/access.service.ts";
-import { visiblePerson } from "../persons/persons.service.ts";
-import { decodeCursor, page, toMailItem } from "./mail.mapping.ts";
+import { fail } from "../../errors.ts";
+import { decodeCursor } from "../../keyset.ts";
+import { canSeePerson, canWriteCategory, type UserAccess, visiblePerson } from "../access/access.service.ts";
+import { attachToMail } from "../attachments/attachments.link.service.ts";
+import { inTransaction, recordChange } from "../audit/journal.ts";
+import { page, toMailItem } from "./mail.mapping.ts";
 import { listMail } from "./outbox.repository.ts";
 import { EMAIL_PATTERN, enqueueMail } from "./outbox.service.ts";
 import { personEmails, relatedMainEmails } from "./person-mail.repository.ts";
@@ -17,7 +19,7 @@ import { personEmails, relatedMainEmails } from "./person-mail.repository.ts";
 function assertMaySend(categoryIds: number[], access: UserAccess, category?: number) {
   const candidates = category === undefined ? categoryIds : categoryIds.filter((id) => id === category);
   if (!candidates.some((id) => canWriteCategory(access, id))) {
-    throw new AppError("forbidden", "Você não pode enviar e-mails a esta pessoa (seu acesso é somente leitura).");
+    throw fail("forbidden", "mail_read_only");
   }
 }
 
@@ -46,7 +48,7 @@ export async function sendPersonEmail(
   body: SendEmailBody & { cc: string[] },
   category?: number,
 ): Promise<MailItem> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const { row, categoryIds, access } = await visiblePerson(ctx, user, code, trx);
     assertMaySend(categoryIds, access, category);
     const id = await enqueueMail(trx, ctx, {
@@ -60,9 +62,21 @@ export async function sendPersonEmail(
       personId: row.id,
       createdBy: user.id,
     });
+    // The files go with the message: queued together, sent together (at every attempt).
+    await attachToMail(trx, user, body.attachments ?? [], { personId: row.id, mailId: id }, ctx.now().toISOString());
     const [created] = await listMail(trx, { id }, undefined, 1);
     if (!created) throw new Error(`queued message ${id} not found`);
-    return toMailItem(created);
+    const item = toMailItem(created);
+    // Who it went to and about what; the text itself stays in the outbox (and the person's e-mails).
+    recordChange(trx, ctx, {
+      entity: "mail",
+      id,
+      action: "queue",
+      person: { id: row.id, code: row.code },
+      after: { to: item.to, cc: item.cc, replyTo: item.replyTo, subject: item.subject },
+      events: [{ type: "mail.queued", area: "person", refs: { mailId: id } }],
+    });
+    return item;
   });
 }
 
@@ -73,6 +87,7 @@ export async function listPersonEmails(
   query: { limit: number; cursor?: string | undefined },
 ) {
   const { row } = await visiblePerson(ctx, user, code);
-  const rows = await listMail(ctx.db, { personId: row.id }, decodeCursor(query.cursor), query.limit + 1);
+  const before = decodeCursor(query.cursor, "m", ["n"] as const)?.[0];
+  const rows = await listMail(ctx.db, { personId: row.id }, before, query.limit + 1);
   return page(rows, query.limit);
 }

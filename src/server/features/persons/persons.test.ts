@@ -143,6 +143,34 @@ describe("persons", () => {
     expect(now.json()).toMatchObject({ name: "Carlos A. Pereira", shortName: "Carlão" });
   });
 
+  it("a PATCH keeps the fields it leaves out (short name, document, notes); an explicit null clears them", async () => {
+    const p = await makePerson(t.ctx, {
+      categoryIds: [cats.Cliente],
+      name: "Paula Parcial",
+      shortName: "Paulinha",
+      notes: "cliente desde 2019",
+    });
+    expect(p.document).not.toBeNull();
+    const renamed = await t.as(admin, {
+      method: "PATCH",
+      url: `/api/persons/${p.code}`,
+      payload: { name: "Paula Parcial Souza", version: p.version },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({
+      name: "Paula Parcial Souza",
+      shortName: "Paulinha",
+      document: p.document,
+      notes: "cliente desde 2019",
+    });
+    const cleared = await t.as(admin, {
+      method: "PATCH",
+      url: `/api/persons/${p.code}`,
+      payload: { shortName: null, notes: null, version: p.version + 1 },
+    });
+    expect(cleared.json()).toMatchObject({ shortName: null, notes: null, document: p.document });
+  });
+
   it("hides persons of categories the user has no grant for (404), and lists only granted tabs", async () => {
     const supplier = await makePerson(t.ctx, { categoryIds: [cats.Fornecedor], name: "Fornecedora Oculta" });
     const both = await makePerson(t.ctx, { categoryIds: [cats.Cliente, cats.Fornecedor], name: "Ambas Categorias" });

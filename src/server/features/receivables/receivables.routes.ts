@@ -1,4 +1,4 @@
-import { idParam } from "../../../shared/common.schemas.ts";
+import { errors, idParam } from "../../../shared/common.schemas.ts";
 import { personCodeParam } from "../../../shared/persons.schemas.ts";
 import { personReceivablesQuery, receivableDetails, receivableList } from "../../../shared/receivables.schemas.ts";
 import type { AppContext } from "../../context.ts";
@@ -20,7 +20,7 @@ export function receivablesRoutes(app: Api, ctx: AppContext): void {
           "Títulos a receber da pessoa, abertos (vencimento mais antigo primeiro) ou baixados, com totais, dias de atraso e valor atualizado",
         params: personCodeParam,
         querystring: personReceivablesQuery,
-        response: { 200: receivableList },
+        response: { 200: receivableList, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => listPersonReceivables(ctx, requireUser(request), request.params.code, request.query),
@@ -33,7 +33,7 @@ export function receivablesRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "Detalhes do título a receber (e a cobrança de contrato que o gerou, se houver)",
         params: idParam,
-        response: { 200: receivableDetails },
+        response: { 200: receivableDetails, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => getReceivable(ctx, requireUser(request), request.params.id),

@@ -6,13 +6,14 @@ import type {
   ReceivableList,
   ReceivableStatus,
 } from "../../../shared/receivables.schemas.ts";
+import { companyToday } from "../../company-time.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
-import { AppError } from "../../errors.ts";
-import { personByIdForTab, personForTab } from "../persons/persons.service.ts";
-import { companyToday, decodeCursor, encodeCursor } from "./keyset.ts";
+import { AppError, fail } from "../../errors.ts";
+import { decodeCursor, pageOf } from "../../keyset.ts";
+import { personByIdForTab, personForTab } from "../access/access.service.ts";
 import * as repo from "./receivables.repository.ts";
 
-const receivableNotFound = () => new AppError("not_found", "Título a receber não encontrado.");
+const receivableNotFound = () => fail("not_found", "receivable_not_found");
 
 /** A stored row as the API shows it, with the values derived for `today` (company time zone). */
 export function toReceivable(r: repo.ReceivableRow, today: string): Receivable {
@@ -66,14 +67,8 @@ export async function listPersonReceivables(
     }),
     repo.totalsByPerson(ctx.db, row.id, today),
   ]);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => toReceivable(r, today)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(tag, [last.due_date, last.id]) : null,
-    totals,
-    today,
-  };
+  const page = pageOf(rows, query.limit, tag, (r) => [r.due_date, r.id]);
+  return { items: page.rows.map((r) => toReceivable(r, today)), nextCursor: page.nextCursor, totals, today };
 }
 
 /**

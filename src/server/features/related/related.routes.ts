@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decimalInt, errors } from "../../../shared/common.schemas.ts";
 import {
   categoryQuery,
   createRelatedBody,
@@ -21,7 +22,10 @@ export function relatedRoutes(app: Api, ctx: AppContext): void {
         summary: "Pessoas relacionadas, dos dois lados de cada vínculo; filtro por código, nome ou nome curto",
         params: personCodeParam,
         querystring: relatedQuery.extend(categoryQuery.shape),
-        response: { 200: z.object({ items: z.array(relatedPerson), nextCursor: z.null() }) },
+        response: {
+          200: z.object({ items: z.array(relatedPerson), nextCursor: z.null() }),
+          ...errors(400, 401, 403, 404),
+        },
       },
     },
     async (request) => ({
@@ -44,7 +48,7 @@ export function relatedRoutes(app: Api, ctx: AppContext): void {
         params: personCodeParam,
         querystring: categoryQuery,
         body: createRelatedBody,
-        response: { 201: relatedPerson },
+        response: { 201: relatedPerson, ...errors(400, 401, 403, 404, 409, 413, 415, 503) },
       },
     },
     async (request, reply) =>
@@ -66,9 +70,9 @@ export function relatedRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags: ["related"],
         summary: "Desfaz um relacionamento",
-        params: z.object({ code: personCode, linkId: z.coerce.number().int().positive() }),
+        params: z.object({ code: personCode, linkId: decimalInt() }),
         querystring: categoryQuery,
-        response: { 204: z.null() },
+        response: { 204: z.null(), ...errors(400, 401, 403, 404, 413, 415, 503) },
       },
     },
     async (request, reply) => {

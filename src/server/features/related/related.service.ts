@@ -3,47 +3,24 @@ import { normalizeSearchText } from "../../../shared/search-text.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
 import { isUniqueViolation } from "../../db/db-errors.ts";
 import type { Executor } from "../../db/types.ts";
-import { AppError, badRequest } from "../../errors.ts";
-import { canSeePerson } from "../access/access.service.ts";
-import { personForTab, personSummaries, visiblePerson } from "../persons/persons.service.ts";
-
-type Side = "outgoing" | "incoming";
+import { AppError, fail, fieldError } from "../../errors.ts";
+import { canSeePerson, canSeePersonId, personForTab, visiblePerson } from "../access/access.service.ts";
+import { inTransaction, type PersonRef, personRef, recordChange } from "../audit/journal.ts";
+import { personSummaries } from "../persons/persons.service.ts";
+import * as repo from "./related.repository.ts";
 
 /** Both sides of every link of one person, with the other person's summary and categories. */
 async function links(db: Executor, personId: number) {
-  const side = (direction: Side) =>
-    db
-      .selectFrom("person_relationships as r")
-      .innerJoin("relationship_types as t", "t.id", "r.type_id")
-      .innerJoin("persons as p", "p.id", direction === "outgoing" ? "r.related_person_id" : "r.person_id")
-      .select([
-        "r.id as link_id",
-        "r.type_id",
-        "r.created_at as linked_at",
-        "t.name as type_name",
-        "t.inverse_name",
-        "p.id",
-        "p.code",
-        "p.short_name",
-        "p.sort_name",
-      ])
-      .where(direction === "outgoing" ? "r.person_id" : "r.related_person_id", "=", personId)
-      .execute();
-  const [outgoing, incoming] = await Promise.all([side("outgoing"), side("incoming")]);
+  const [outgoing, incoming] = await Promise.all([
+    repo.linksOf(db, personId, "outgoing"),
+    repo.linksOf(db, personId, "incoming"),
+  ]);
   const rows = [
     ...outgoing.map((r) => ({ ...r, direction: "outgoing" as const })),
     ...incoming.map((r) => ({ ...r, direction: "incoming" as const })),
   ];
   const ids = [...new Set(rows.map((r) => r.id))];
-  const cats = ids.length
-    ? await db
-        .selectFrom("person_categories")
-        .select(["person_id", "category_id"])
-        .where("person_id", "in", ids)
-        .execute()
-    : [];
-  const byPerson = new Map<number, number[]>();
-  for (const c of cats) byPerson.set(c.person_id, [...(byPerson.get(c.person_id) ?? []), c.category_id]);
+  const byPerson = await repo.categoryIdsByPerson(db, ids);
   const summaries = new Map((await personSummaries(db, ids)).map((p) => [p.code, p]));
   return rows.flatMap((r) => {
     const person = summaries.get(r.code);
@@ -91,45 +68,48 @@ export async function linkPerson(
   body: { relatedCode: number; typeId: number },
   category?: number,
 ): Promise<RelatedPerson> {
-  const id = await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const { row } = await personForTab(ctx, user, code, "related", "write", category, trx);
-      const other = await visiblePerson(ctx, user, body.relatedCode, trx).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === "not_found")
-          throw badRequest("relatedCode", "pessoa não encontrada");
-        throw error;
-      });
-      if (other.row.id === row.id) throw badRequest("relatedCode", "uma pessoa não se relaciona com ela mesma");
-      const type = await trx
-        .selectFrom("relationship_types")
-        .select("id")
-        .where("id", "=", body.typeId)
-        .where("is_active", "=", 1)
-        .executeTakeFirst();
-      if (!type) throw badRequest("typeId", "tipo de relacionamento desconhecido");
-      const inserted = await trx
-        .insertInto("person_relationships")
-        .values({
-          person_id: row.id,
-          related_person_id: other.row.id,
-          type_id: body.typeId,
-          created_at: ctx.now().toISOString(),
-          created_by: user.id,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      return inserted.id;
-    })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error))
-        throw new AppError("conflict", "Estas pessoas já estão relacionadas com este tipo.");
+  const id = await inTransaction(ctx, async (trx) => {
+    const { row } = await personForTab(ctx, user, code, "related", "write", category, trx);
+    const other = await visiblePerson(ctx, user, body.relatedCode, trx).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "not_found") {
+        throw fieldError("relatedCode", "related_person_not_found");
+      }
       throw error;
     });
+    if (other.row.id === row.id) throw fieldError("relatedCode", "self_relationship");
+    if (!(await repo.activeTypeExists(trx, body.typeId))) throw fieldError("typeId", "unknown_relationship_type");
+    const linkId = await repo.insertLink(trx, {
+      personId: row.id,
+      relatedPersonId: other.row.id,
+      typeId: body.typeId,
+      now: ctx.now().toISOString(),
+      userId: user.id,
+    });
+    recordChange(trx, ctx, linkChange(linkId, "create", row, other.row, body.typeId));
+    return linkId;
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw fail("conflict", "already_related");
+    throw error;
+  });
   const all = await listRelated(ctx, user, code, "");
   const created = all.find((r) => r.id === id);
-  if (!created) throw new Error("link vanished after insert");
+  // Unlinked by someone else in the instant since the commit.
+  if (!created) throw fail("not_found", "relationship_not_found");
   return created;
+}
+
+/** A link made or undone: one audit row (on the person whose screen did it), an event for each side. */
+function linkChange(linkId: number, action: "create" | "delete", person: PersonRef, other: PersonRef, typeId: number) {
+  const fields = { relatedCode: other.code, typeId };
+  const event = { type: "related.changed" as const, area: "related" as const, refs: { linkId } };
+  return {
+    entity: "relationship",
+    id: linkId,
+    action,
+    person: { id: person.id, code: person.code },
+    ...(action === "create" ? { after: fields } : { before: fields }),
+    events: [event, { ...event, person: { id: other.id, code: other.code } }],
+  };
 }
 
 /**
@@ -143,25 +123,15 @@ export async function unlinkPerson(
   linkId: number,
   category?: number,
 ): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx) => {
     const { row, access } = await personForTab(ctx, user, code, "related", "write", category, trx);
-    const notFound = () => new AppError("not_found", "Relacionamento não encontrado.");
-    const link = await trx
-      .selectFrom("person_relationships")
-      .select(["id", "person_id", "related_person_id"])
-      .where("id", "=", linkId)
-      .where((eb) => eb.or([eb("person_id", "=", row.id), eb("related_person_id", "=", row.id)]))
-      .executeTakeFirst();
+    const notFound = () => fail("not_found", "relationship_not_found");
+    const link = await repo.linkOfPerson(trx, linkId, row.id);
     if (!link) throw notFound();
     const otherId = link.person_id === row.id ? link.related_person_id : link.person_id;
-    const otherCategories = await trx
-      .selectFrom("person_categories")
-      .select("category_id")
-      .where("person_id", "=", otherId)
-      .execute();
-    const otherCategoryIds = otherCategories.map((c) => c.category_id);
-    if (!canSeePerson(access, otherCategoryIds)) throw notFound();
-    const result = await trx.deleteFrom("person_relationships").where("id", "=", link.id).executeTakeFirst();
-    if (Number(result.numDeletedRows) !== 1) throw notFound();
+    if (!(await canSeePersonId(trx, access, otherId))) throw notFound();
+    if (!(await repo.deleteLink(trx, link.id))) throw notFound();
+    const other = await personRef(trx, otherId);
+    if (other) recordChange(trx, ctx, linkChange(link.id, "delete", row, other, link.type_id));
   });
 }

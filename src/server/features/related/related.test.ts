@@ -159,6 +159,42 @@ describe("related persons", () => {
     expect(await linkCount()).toBe(before);
   });
 
+  it("names the reason of each refusal, with the pt-BR words it always had", async () => {
+    const a = await customer("Razões A");
+    const b = await customer("Razões B");
+    const cases: [Awaited<ReturnType<typeof link>>, { field: string; reason: string; message: string }][] = [
+      [
+        await link(a, a, typeId("Contato")),
+        { field: "relatedCode", reason: "self_relationship", message: "uma pessoa não se relaciona com ela mesma" },
+      ],
+      [
+        await link(a, b, 99999),
+        { field: "typeId", reason: "unknown_relationship_type", message: "tipo de relacionamento desconhecido" },
+      ],
+      [
+        await link(a, 999999, typeId("Contato")),
+        { field: "relatedCode", reason: "related_person_not_found", message: "pessoa não encontrada" },
+      ],
+    ];
+    for (const [res, expected] of cases) {
+      expect(res.statusCode, expected.reason).toBe(400);
+      expect(res.json().error).toMatchObject({ reason: expected.reason, details: [expected] });
+    }
+    expect((await link(a, b, typeId("Contato"))).statusCode).toBe(201);
+    const again = await link(a, b, typeId("Contato"));
+    expect(again.json().error).toMatchObject({
+      code: "conflict",
+      reason: "already_related",
+      message: "Estas pessoas já estão relacionadas com este tipo.",
+    });
+    const gone = await t.as(clerk, { method: "DELETE", url: `/api/persons/${a.code}/related/99999999` });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json().error).toMatchObject({
+      reason: "relationship_not_found",
+      message: "Relacionamento não encontrado.",
+    });
+  });
+
   it("unlinks from either side, and only links of that person", async () => {
     const a = await customer("Lado A");
     const b = await customer("Lado B");

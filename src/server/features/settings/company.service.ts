@@ -1,9 +1,11 @@
+import type { CompanySettingsView } from "../../../shared/mail.schemas.ts";
 import type { AppContext } from "../../context.ts";
 import type { Executor } from "../../db/types.ts";
-import { AppError } from "../../errors.ts";
+import { fail } from "../../errors.ts";
+import { inTransaction, recordChange } from "../audit/journal.ts";
+import * as repo from "./settings.repository.ts";
 
 export type CompanySettings = { name: string; timeZone: string; mailFrom: string };
-export type CompanySettingsRow = CompanySettings & { version: number; updatedAt: string };
 
 /** What a database whose row went missing (a hand-edited copy) still answers with. */
 export const COMPANY_DEFAULTS: CompanySettings = {
@@ -12,60 +14,50 @@ export const COMPANY_DEFAULTS: CompanySettings = {
   mailFrom: "vinculo@localhost",
 };
 
-async function loadRow(db: Executor): Promise<CompanySettingsRow> {
-  const row = await db.selectFrom("company_settings").selectAll().where("id", "=", 1).executeTakeFirst();
-  if (!row) return { ...COMPANY_DEFAULTS, version: 0, updatedAt: new Date(0).toISOString() };
-  return {
-    name: row.name,
-    timeZone: row.time_zone,
-    mailFrom: row.mail_from,
-    version: Number(row.version),
-    updatedAt: row.updated_at,
-  };
+/** The row with its version; version 0 when it went missing. */
+async function loadRow(db: Executor): Promise<CompanySettingsView> {
+  const row = await repo.findCompanyRow(db);
+  if (!row) return { ...COMPANY_DEFAULTS, version: 0 };
+  return { name: row.name, timeZone: row.time_zone, mailFrom: row.mail_from, version: Number(row.version) };
 }
 
-/** The company's name, time zone and sender address (one row, see 0006-mail). */
+/** The company's name, time zone and sender address (one row, see 0007-mail). */
 export async function getCompanySettings(db: Executor): Promise<CompanySettings> {
   const { name, timeZone, mailFrom } = await loadRow(db);
   return { name, timeZone, mailFrom };
 }
 
-export const getCompanySettingsWithVersion = loadRow;
+/** Configurador › Empresa, with the version a change must carry. */
+export function getCompanySettingsView(ctx: AppContext): Promise<CompanySettingsView> {
+  return loadRow(ctx.db);
+}
 
 /** Optimistic update of the company row: 412 when `version` is not the stored one. */
 export async function updateCompanySettings(
   ctx: AppContext,
   changes: Partial<CompanySettings> & { version: number },
-): Promise<CompanySettingsRow> {
-  return ctx.db.transaction().execute(async (trx) => {
+): Promise<CompanySettingsView> {
+  return inTransaction(ctx, async (trx) => {
     const current = await loadRow(trx);
     if (current.version !== changes.version) {
-      throw new AppError("stale_version", "Outra pessoa alterou estas configurações; recarregue.", {
-        currentVersion: current.version,
-      });
+      throw fail("stale_version", "settings_changed", undefined, { currentVersion: current.version });
     }
-    const next = {
+    const saved = await repo.saveSingleton(trx, "company_settings", current.version, {
       name: changes.name ?? current.name,
       time_zone: changes.timeZone ?? current.timeZone,
       mail_from: changes.mailFrom ?? current.mailFrom,
       updated_at: ctx.now().toISOString(),
-      version: current.version + 1,
-    };
-    const result = await trx
-      .updateTable("company_settings")
-      .set(next)
-      .where("id", "=", 1)
-      .where("version", "=", current.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) {
-      // The row is missing (version 0 above): put it back rather than lose the change.
-      if (current.version !== 0)
-        throw new AppError("stale_version", "Outra pessoa alterou estas configurações; recarregue.");
-      await trx
-        .insertInto("company_settings")
-        .values({ id: 1, ...next })
-        .execute();
-    }
-    return loadRow(trx);
+    });
+    if (!saved) throw fail("stale_version", "settings_changed");
+    const after = await loadRow(trx);
+    recordChange(trx, ctx, {
+      entity: "company_settings",
+      id: 1,
+      action: "update",
+      before: current,
+      after,
+      events: [{ type: "settings.changed", area: "settings", refs: {} }],
+    });
+    return after;
   });
 }

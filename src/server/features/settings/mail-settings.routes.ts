@@ -1,3 +1,4 @@
+import { errors } from "../../../shared/common.schemas.ts";
 import {
   companySettings,
   smtpSettings,
@@ -6,20 +7,13 @@ import {
   updateSmtpSettingsBody,
 } from "../../../shared/mail.schemas.ts";
 import type { AppContext } from "../../context.ts";
-import { badRequest } from "../../errors.ts";
 import { adminOnly, requireUser, userOnly } from "../../plugins/auth.ts";
 import type { Api } from "../../types.ts";
-import { EMAIL_PATTERN, enqueueMail, wakeMailWorkers } from "../mail/outbox.service.ts";
-import { getCompanySettingsWithVersion, updateCompanySettings } from "./company.service.ts";
+import { getCompanySettingsView, updateCompanySettings } from "./company.service.ts";
 import { getSmtpSettings, updateSmtpSettings } from "./smtp.service.ts";
+import { sendSmtpTest } from "./smtp-test.service.ts";
 
 const tags = ["settings"];
-const view = ({ name, timeZone, mailFrom, version }: Awaited<ReturnType<typeof getCompanySettingsWithVersion>>) => ({
-  name,
-  timeZone,
-  mailFrom,
-  version,
-});
 
 /** Configurador › Empresa and › E-mail (SMTP). */
 export function mailSettingsRoutes(app: Api, ctx: AppContext): void {
@@ -31,10 +25,10 @@ export function mailSettingsRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags,
         summary: "Empresa: nome, fuso horário e remetente dos e-mails",
-        response: { 200: companySettings },
+        response: { 200: companySettings, ...errors(401) },
       },
     },
-    async () => view(await getCompanySettingsWithVersion(ctx.db)),
+    async () => getCompanySettingsView(ctx),
   );
   app.patch(
     "/settings/company",
@@ -44,10 +38,10 @@ export function mailSettingsRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "Altera nome, fuso horário (IANA) ou remetente da empresa (com version)",
         body: updateCompanySettingsBody,
-        response: { 200: companySettings },
+        response: { 200: companySettings, ...errors(400, 401, 403, 412, 413, 415, 503) },
       },
     },
-    async (request) => view(await updateCompanySettings(ctx, request.body)),
+    async (request) => updateCompanySettings(ctx, request.body),
   );
   app.get(
     "/settings/smtp",
@@ -56,7 +50,7 @@ export function mailSettingsRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags,
         summary: "Servidor SMTP (a senha nunca é devolvida; só hasPassword)",
-        response: { 200: smtpSettings },
+        response: { 200: smtpSettings, ...errors(401, 403) },
       },
     },
     async () => getSmtpSettings(ctx),
@@ -69,7 +63,7 @@ export function mailSettingsRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "Altera o servidor SMTP (com version); password ausente mantém a senha, null a apaga",
         body: updateSmtpSettingsBody,
-        response: { 200: smtpSettings },
+        response: { 200: smtpSettings, ...errors(400, 401, 403, 412, 413, 415, 503) },
       },
     },
     async (request) => updateSmtpSettings(ctx, request.body),
@@ -81,28 +75,9 @@ export function mailSettingsRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags,
         summary: "Põe na fila uma mensagem de teste para o e-mail do próprio administrador",
-        response: { 202: smtpTestResult },
+        response: { 202: smtpTestResult, ...errors(400, 401, 403, 413, 415, 503) },
       },
     },
-    async (request, reply) => {
-      const user = requireUser(request);
-      if (!EMAIL_PATTERN.test(user.email)) {
-        throw badRequest("email", "cadastre um e-mail válido no seu usuário para receber o teste");
-      }
-      const id = await ctx.db.transaction().execute(async (trx) => {
-        const company = await getCompanySettingsWithVersion(trx);
-        return enqueueMail(trx, ctx, {
-          kind: "test",
-          to: [user.email],
-          subject: `Teste de e-mail do ${company.name}`,
-          text:
-            `Olá, ${user.name}.\n\nEsta é uma mensagem de teste enviada pelas configurações de e-mail do Vínculo.\n` +
-            "Se ela chegou, o envio de e-mails está funcionando.",
-          createdBy: user.id,
-        });
-      });
-      wakeMailWorkers(ctx);
-      return reply.status(202).send({ id, to: user.email });
-    },
+    async (request, reply) => reply.status(202).send(await sendSmtpTest(ctx, requireUser(request))),
   );
 }

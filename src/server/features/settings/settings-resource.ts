@@ -1,28 +1,22 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { idParam } from "../../../shared/common.schemas.ts";
+import { errors, idParam } from "../../../shared/common.schemas.ts";
 import type { AppContext } from "../../context.ts";
-import { isUniqueViolation } from "../../db/db-errors.ts";
-import { AppError } from "../../errors.ts";
 import { adminOnly, userOnly } from "../../plugins/auth.ts";
 import type { Api } from "../../types.ts";
+import type { SettingRow, SettingsTable, SettingValues } from "./settings.repository.ts";
+import { createSettingItem, listSettingItems, type SettingCheck, updateSettingItem } from "./settings.service.ts";
 
-type SettingsTable =
-  | "categories"
-  | "characteristics"
-  | "relationship_types"
-  | "ticket_types"
-  | "sectors"
-  | "products"
-  | "appointment_types";
+/** The fields a body gives (an absent field leaves the column as it is). */
+export const defined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
  * A list of settings an administrator edits (name-keyed, deactivated rather than
  * deleted so history keeps pointing at them). Every logged-in user reads them —
  * the person screen needs the names — and only administrators change them.
+ * The routes of one list; settings.service.ts holds the rules, settings.repository.ts the SQL.
  */
-type Values = Record<string, string | number | null>;
-
 export function settingsResource<Create extends z.ZodType, Update extends z.ZodType>(
   typedApp: Api,
   ctx: AppContext,
@@ -33,56 +27,42 @@ export function settingsResource<Create extends z.ZodType, Update extends z.ZodT
     item: z.ZodType;
     create: Create;
     update: Update;
-    toItem: (row: Record<string, unknown>) => unknown;
-    toRow: (body: Partial<z.infer<Create>>) => Values;
+    toItem: (row: SettingRow) => unknown;
+    toRow: (body: Partial<z.infer<Create>>) => SettingValues;
     /** A rule a change must pass (e.g. a ticket type in use keeps its area); throws an AppError to refuse it. */
-    checkUpdate?: (current: Record<string, unknown>, changes: Values) => Promise<void>;
+    checkUpdate?: SettingCheck;
   },
 ): void {
   // One generic handler for several tables: typed at the edges (zod schemas), loosely inside.
   const app = typedApp as unknown as FastifyInstance;
-  const table = spec.table as "categories";
-  const duplicate = () =>
-    new AppError("conflict", `name: já existe ${spec.label} com este nome.`, [{ field: "name", message: "já existe" }]);
-  const load = async (id: number) => {
-    const row = await ctx.db.selectFrom(table).selectAll().where("id", "=", id).executeTakeFirst();
-    if (!row) throw new AppError("not_found", `${spec.label} não encontrado(a).`);
-    return row;
-  };
+  const tags = ["settings"];
 
   app.get(
     `/settings/${spec.path}`,
     {
       onRequest: userOnly,
       schema: {
-        tags: ["settings"],
+        tags,
         summary: `Lista: ${spec.label}`,
-        response: { 200: z.object({ items: z.array(spec.item) }) },
+        response: { 200: z.object({ items: z.array(spec.item) }), ...errors(401) },
       },
     },
-    async () => ({
-      items: (await ctx.db.selectFrom(table).selectAll().orderBy("name").execute()).map((r) => spec.toItem(r)),
-    }),
+    async () => ({ items: await listSettingItems(ctx, spec) }),
   );
 
   app.post(
     `/settings/${spec.path}`,
     {
       onRequest: adminOnly,
-      schema: { tags: ["settings"], summary: `Cria: ${spec.label}`, body: spec.create, response: { 201: spec.item } },
+      schema: {
+        tags,
+        summary: `Cria: ${spec.label}`,
+        body: spec.create,
+        response: { 201: spec.item, ...errors(400, 401, 403, 409, 413, 415, 503) },
+      },
     },
-    async (request, reply) => {
-      const values = spec.toRow(request.body as z.infer<Create>) as { name: string; role: string };
-      const { id } = await ctx.db
-        .insertInto(table)
-        .values(values)
-        .returning("id")
-        .executeTakeFirstOrThrow()
-        .catch((error: unknown) => {
-          throw isUniqueViolation(error) ? duplicate() : error;
-        });
-      return reply.status(201).send(spec.toItem(await load(id)));
-    },
+    async (request, reply) =>
+      reply.status(201).send(await createSettingItem(ctx, spec, request.body as z.infer<Create>)),
   );
 
   app.patch(
@@ -90,38 +70,19 @@ export function settingsResource<Create extends z.ZodType, Update extends z.ZodT
     {
       onRequest: adminOnly,
       schema: {
-        tags: ["settings"],
+        tags,
         summary: `Altera: ${spec.label}`,
         params: idParam,
         body: spec.update,
-        response: { 200: spec.item },
+        response: { 200: spec.item, ...errors(400, 401, 403, 404, 409, 412, 413, 415, 503) },
       },
     },
-    async (request) => {
-      const body = request.body as { version: number; isActive?: boolean };
-      const current = await load((request.params as { id: number }).id);
-      if (current.version !== body.version) {
-        throw new AppError("stale_version", "Outra pessoa alterou este registro; recarregue.", {
-          currentVersion: current.version,
-        });
-      }
-      const changes = {
-        ...spec.toRow(body as unknown as Partial<z.infer<Create>>),
-        ...(body.isActive !== undefined && { is_active: body.isActive ? 1 : 0 }),
-      } as { name?: string };
-      await spec.checkUpdate?.(current, changes as Values);
-      const result = await ctx.db
-        .updateTable(table)
-        .set({ ...changes, version: current.version + 1 })
-        .where("id", "=", current.id)
-        .where("version", "=", current.version)
-        .executeTakeFirst()
-        .catch((error: unknown) => {
-          throw isUniqueViolation(error) ? duplicate() : error;
-        });
-      if (Number(result.numUpdatedRows) !== 1)
-        throw new AppError("stale_version", "Outra pessoa alterou este registro; recarregue.");
-      return spec.toItem(await load(current.id));
-    },
+    async (request) =>
+      updateSettingItem(
+        ctx,
+        spec,
+        (request.params as { id: number }).id,
+        request.body as Partial<z.infer<Create>> & { version: number; isActive?: boolean },
+      ),
   );
 }

@@ -12,11 +12,8 @@ import {
 } from "../../../shared/settings.schemas.ts";
 import type { AppContext } from "../../context.ts";
 import type { Api } from "../../types.ts";
-import { settingsResource } from "./settings-resource.ts";
+import { defined, settingsResource } from "./settings-resource.ts";
 import { ticketSettingsRoutes } from "./ticket-settings.routes.ts";
-
-const defined = <T extends object>(o: T) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 export function settingsRoutes(app: Api, ctx: AppContext): void {
   settingsResource(app, ctx, {

@@ -1,7 +1,9 @@
 import type { SmtpSettingsView } from "../../../shared/mail.schemas.ts";
 import type { AppContext } from "../../context.ts";
 import type { Executor } from "../../db/types.ts";
-import { AppError, badRequest } from "../../errors.ts";
+import { fail, fieldError } from "../../errors.ts";
+import { inTransaction, recordChange } from "../audit/journal.ts";
+import * as repo from "./settings.repository.ts";
 
 type SmtpRow = {
   host: string | null;
@@ -16,7 +18,7 @@ type SmtpRow = {
 const EMPTY: SmtpRow = { host: null, port: 587, secure: 0, username: null, password: null, enabled: 0, version: 0 };
 
 async function loadRow(db: Executor): Promise<SmtpRow> {
-  const row = await db.selectFrom("smtp_settings").selectAll().where("id", "=", 1).executeTakeFirst();
+  const row = await repo.findSmtpRow(db);
   return row ? { ...row, version: Number(row.version) } : EMPTY;
 }
 
@@ -82,12 +84,10 @@ export type SmtpChanges = {
 
 /** Optimistic update; the password is write-only (absent keeps it, null or "" clears it). */
 export async function updateSmtpSettings(ctx: AppContext, changes: SmtpChanges): Promise<SmtpSettingsView> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const current = await loadRow(trx);
     if (current.version !== changes.version) {
-      throw new AppError("stale_version", "Outra pessoa alterou estas configurações; recarregue.", {
-        currentVersion: current.version,
-      });
+      throw fail("stale_version", "settings_changed", undefined, { currentVersion: current.version });
     }
     const next = {
       host: changes.host !== undefined ? changes.host || null : current.host,
@@ -97,25 +97,14 @@ export async function updateSmtpSettings(ctx: AppContext, changes: SmtpChanges):
       password: changes.password !== undefined ? changes.password || null : current.password,
       enabled: changes.enabled !== undefined ? (changes.enabled ? 1 : 0) : current.enabled,
     };
-    if (next.enabled === 1 && !next.host) throw badRequest("host", "informe o servidor para ativar o SMTP");
-    const values = { ...next, updated_at: ctx.now().toISOString(), version: current.version + 1 };
-    if (current.version === 0) {
-      // The row went missing (a hand-edited database): put it back.
-      await trx
-        .insertInto("smtp_settings")
-        .values({ id: 1, ...values })
-        .execute();
-    } else {
-      const result = await trx
-        .updateTable("smtp_settings")
-        .set(values)
-        .where("id", "=", 1)
-        .where("version", "=", current.version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) {
-        throw new AppError("stale_version", "Outra pessoa alterou estas configurações; recarregue.");
-      }
-    }
+    if (next.enabled === 1 && !next.host) throw fieldError("host", "smtp_host_required");
+    const saved = await repo.saveSingleton(trx, "smtp_settings", current.version, {
+      ...next,
+      updated_at: ctx.now().toISOString(),
+    });
+    if (!saved) throw fail("stale_version", "settings_changed");
+    // The password is a secret: "password" is redacted in the diff, so only its change shows.
+    recordChange(trx, ctx, { entity: "smtp_settings", id: 1, action: "update", before: current, after: next });
     return toView(ctx, await loadRow(trx));
   });
 }

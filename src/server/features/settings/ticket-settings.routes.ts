@@ -8,12 +8,9 @@ import {
 } from "../../../shared/settings.schemas.ts";
 import type { Priority, TicketArea } from "../../../shared/tickets.schemas.ts";
 import type { AppContext } from "../../context.ts";
-import { AppError } from "../../errors.ts";
 import type { Api } from "../../types.ts";
-import { settingsResource } from "./settings-resource.ts";
-
-const defined = <T extends object>(o: T) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+import { keepAreaOfTypeInUse } from "./settings.service.ts";
+import { defined, settingsResource } from "./settings-resource.ts";
 
 const named = (r: Record<string, unknown>) => ({
   id: r.id as number,
@@ -39,21 +36,7 @@ export function ticketSettingsRoutes(app: Api, ctx: AppContext): void {
     }),
     toRow: (b) =>
       defined({ name: b.name, area: b.area, days_to_due: b.daysToDue, default_priority: b.defaultPriority }),
-    // A ticket's tab (and so who may see it) follows its area: a type in use keeps its area.
-    checkUpdate: async (current, changes) => {
-      if (changes.area === undefined || changes.area === current.area) return;
-      const used = await ctx.db
-        .selectFrom("tickets")
-        .select("id")
-        .where("type_id", "=", current.id as number)
-        .limit(1)
-        .executeTakeFirst();
-      if (used) {
-        throw new AppError("conflict", "area: este tipo já tem atendimentos; crie outro tipo para a outra área.", [
-          { field: "area", message: "tipo em uso" },
-        ]);
-      }
-    },
+    checkUpdate: keepAreaOfTypeInUse,
   });
   settingsResource(app, ctx, {
     path: "sectors",

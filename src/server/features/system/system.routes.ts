@@ -1,8 +1,8 @@
-import { sql } from "kysely";
 import { z } from "zod";
+import { errors } from "../../../shared/common.schemas.ts";
 import type { AppContext } from "../../context.ts";
-import { AppError } from "../../errors.ts";
 import type { Api } from "../../types.ts";
+import { checkHealth } from "./system.service.ts";
 
 export function systemRoutes(app: Api, ctx: AppContext): void {
   app.get(
@@ -11,14 +11,9 @@ export function systemRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags: ["system"],
         summary: "Saúde do servidor e do banco",
-        response: { 200: z.object({ status: z.literal("ok") }) },
+        response: { 200: z.object({ status: z.literal("ok") }), ...errors(401, 503) },
       },
     },
-    async () => {
-      await sql`select 1`.execute(ctx.db).catch(() => {
-        throw new AppError("unavailable", "Banco de dados indisponível.");
-      });
-      return { status: "ok" as const };
-    },
+    async () => checkHealth(ctx),
   );
 }

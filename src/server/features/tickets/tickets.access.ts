@@ -1,20 +1,29 @@
-import type { Level, Tab } from "../../../shared/access.schemas.ts";
-import { type TicketArea, tabOfArea } from "../../../shared/tickets.schemas.ts";
+import type { Level } from "../../../shared/access.schemas.ts";
+import { TICKET_AREAS, type TicketArea, tabOfArea } from "../../../shared/tickets.schemas.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
 import type { Executor } from "../../db/types.ts";
-import { AppError, badRequest } from "../../errors.ts";
-import { assertTab, loadAccess, tabLevel } from "../access/access.service.ts";
-import { personByIdForTab, type VisiblePerson } from "../persons/persons.service.ts";
+import { AppError, fail, fieldError } from "../../errors.ts";
+import {
+  assertTab,
+  loadAccess,
+  personByIdForTab,
+  tabLevel,
+  type UserAccess,
+  type VisiblePerson,
+} from "../access/access.service.ts";
 import * as repo from "./tickets.repository.ts";
 
-export const ticketNotFound = () => new AppError("not_found", "Atendimento não encontrado.");
+export const ticketNotFound = () => fail("not_found", "ticket_not_found");
 
 export const staleTicket = (currentVersion: number) =>
-  new AppError("stale_version", "Outra pessoa alterou este atendimento; recarregue para ver as mudanças.", {
-    currentVersion,
-  });
+  fail("stale_version", "ticket_changed", undefined, { currentVersion });
 
-export type TicketAccess = { row: repo.TicketRow; person: VisiblePerson; tab: Tab; canWrite: boolean };
+export type TicketAccess = {
+  row: repo.TicketRow;
+  person: VisiblePerson;
+  tab: ReturnType<typeof tabOfArea>;
+  canWrite: boolean;
+};
 
 /**
  * A ticket for this user: the grant of its area's tab (Atendimentos or Produção) on one of the
@@ -44,18 +53,35 @@ export async function ticketFor(
 }
 
 /**
- * A user named on a ticket (responsible, internal contact) must be active and able to see it;
- * otherwise the ticket would be assigned to someone who never finds it.
+ * Category ids whose tickets of each area this user may see (the Atendimentos grant for service
+ * tickets, the Produção grant for production ones): null = every category (administrator).
+ */
+export function visibleAreas(access: UserAccess): Record<TicketArea, number[] | null> {
+  const of = (area: TicketArea) => {
+    if (access.isAdmin) return null;
+    const tab = tabOfArea(area);
+    return [...access.byCategory.entries()].filter(([, tabs]) => tabs.has(tab)).map(([id]) => id);
+  };
+  return Object.fromEntries(TICKET_AREAS.map((area) => [area, of(area)])) as Record<TicketArea, number[] | null>;
+}
+
+/** The tabs a user is put in charge through, as the refusal names them. */
+const ASSIGNED_THROUGH = { tickets: "Atendimentos", production: "Produção", appointments: "Agendamentos" } as const;
+
+/**
+ * A user put in charge of something of a person (a ticket's responsible or internal contact, an
+ * appointment's responsible) must be active and able to see it through its tab; otherwise it
+ * would be assigned to someone who never finds it. 400 naming `field` otherwise.
  */
 export async function assignableUser(
   db: Executor,
   field: string,
   userId: number,
   personCategoryIds: number[],
-  tab: Tab,
+  tab: keyof typeof ASSIGNED_THROUGH,
 ): Promise<{ id: number; name: string }> {
   const u = await repo.activeUser(db, userId);
-  if (!u) throw badRequest(field, "usuário desconhecido ou inativo");
+  if (!u) throw fieldError(field, "unknown_user");
   const access = await loadAccess(db, {
     id: u.id,
     username: u.username,
@@ -64,10 +90,7 @@ export async function assignableUser(
     isAdmin: u.is_admin === 1,
   });
   if (!tabLevel(access, personCategoryIds, tab)) {
-    throw badRequest(
-      field,
-      `${u.name} não tem acesso a ${tab === "production" ? "Produção" : "Atendimentos"} desta pessoa`,
-    );
+    throw fieldError(field, "user_without_tab", { name: u.name, tab: ASSIGNED_THROUGH[tab] });
   }
   return { id: u.id, name: u.name };
 }

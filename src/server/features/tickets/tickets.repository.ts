@@ -1,5 +1,4 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
-import type { TicketArea } from "../../../shared/tickets.schemas.ts";
 import type { Executor, TicketsTable } from "../../db/types.ts";
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -112,7 +111,7 @@ export function activeUser(db: Executor, id: number) {
 // ——— views ———
 
 /** The flat row behind a ticket summary: the ticket with the names it points to. */
-function viewQuery(db: Executor) {
+export function viewQuery(db: Executor) {
   return db
     .selectFrom("tickets as t")
     .innerJoin("persons as p", "p.id", "t.person_id")
@@ -169,99 +168,6 @@ export async function ticketDetails(db: Executor, id: number) {
 }
 
 export type TicketDetailsRow = NonNullable<Awaited<ReturnType<typeof ticketDetails>>>;
-
-export type OpenedCursor = { at: string; id: number };
-
-/** One page of a person's tickets of an area and status, newest first (index tickets_person_list). */
-export function listByPerson(
-  db: Executor,
-  f: {
-    personId: number;
-    area: TicketArea;
-    status: "open" | "closed";
-    terms: string[];
-    number: number | null;
-    after: OpenedCursor | null;
-    limit: number;
-  },
-): Promise<TicketViewRow[]> {
-  let query = viewQuery(db)
-    .where("t.person_id", "=", f.personId)
-    .where("t.area", "=", f.area)
-    .where("t.status", "=", f.status);
-  if (f.terms.length) {
-    query = query.where((eb) => {
-      const text = eb.and(f.terms.map((term) => eb("t.search_text", "like", `%${term}%`)));
-      return f.number === null ? text : eb.or([eb("t.number", "=", f.number), text]);
-    });
-  }
-  const after = f.after;
-  if (after) query = query.where((eb) => eb(eb.refTuple("t.opened_at", "t.id"), "<", eb.tuple(after.at, after.id)));
-  return query.orderBy("t.opened_at", "desc").orderBy("t.id", "desc").limit(f.limit).execute();
-}
-
-export type DueCursor = { due: string; id: number };
-
-/**
- * "Meus atendimentos": open tickets whose responsible is the user, or whose internal contact is
- * the user and due by `now`; only those of categories the user may see for the ticket's area
- * (`visible`: category ids per area, null = all). Most urgent first: (due_at, id).
- *
- * Two queries merged here rather than one OR: each branch walks its own index in (due_at, id)
- * order and stops at `limit`, where an OR would collect and sort every open ticket of the user.
- */
-export async function listMine(
-  db: Executor,
-  f: {
-    userId: number;
-    now: string;
-    visible: Record<TicketArea, number[] | null>;
-    after: DueCursor | null;
-    limit: number;
-  },
-): Promise<TicketViewRow[]> {
-  const branch = (which: "responsible" | "contact") => {
-    let query = viewQuery(db).where("t.status", "=", "open");
-    query =
-      which === "responsible"
-        ? query.where("t.responsible_user_id", "=", f.userId)
-        : query
-            .where("t.internal_contact_user_id", "=", f.userId)
-            .where("t.internal_contact_at", "<=", f.now)
-            // Already in the other branch.
-            .where((eb) =>
-              eb.or([eb("t.responsible_user_id", "is", null), eb("t.responsible_user_id", "!=", f.userId)]),
-            );
-    if (f.visible.service !== null || f.visible.production !== null) {
-      query = query.where((eb) =>
-        eb.or(
-          (["service", "production"] as const).map((area) => {
-            const cats = f.visible[area];
-            if (cats === null) return eb("t.area", "=", area);
-            if (!cats.length) return eb.lit(false);
-            return eb.and([
-              eb("t.area", "=", area),
-              eb.exists(
-                eb
-                  .selectFrom("person_categories as pc")
-                  .select(eb.lit(1).as("one"))
-                  .whereRef("pc.person_id", "=", "t.person_id")
-                  .where("pc.category_id", "in", cats),
-              ),
-            ]);
-          }),
-        ),
-      );
-    }
-    const after = f.after;
-    if (after) query = query.where((eb) => eb(eb.refTuple("t.due_at", "t.id"), ">", eb.tuple(after.due, after.id)));
-    return query.orderBy("t.due_at").orderBy("t.id").limit(f.limit).execute();
-  };
-  const [responsible, contact] = await Promise.all([branch("responsible"), branch("contact")]);
-  return [...responsible, ...contact]
-    .sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : a.id - b.id))
-    .slice(0, f.limit);
-}
 
 // ——— notes ———
 

@@ -1,4 +1,4 @@
-import { idParam, listOf, listQuery } from "../../../shared/common.schemas.ts";
+import { errors, idParam, listOf, listQuery } from "../../../shared/common.schemas.ts";
 import { categoryQuery, personCodeParam } from "../../../shared/persons.schemas.ts";
 import {
   addNoteBody,
@@ -14,10 +14,10 @@ import {
 import type { AppContext } from "../../context.ts";
 import { requireUser, userOnly } from "../../plugins/auth.ts";
 import type { Api } from "../../types.ts";
-import { listMyTickets, listPersonTickets } from "./tickets.list.ts";
-import { addNote, listNotes, reopenTicket } from "./tickets.notes.ts";
+import { listMyTickets, listPersonTickets } from "./tickets.list.service.ts";
+import { addNote, listNotes, reopenTicket } from "./tickets.notes.service.ts";
 import { createTicket, duplicateTicket, getTicket } from "./tickets.service.ts";
-import { updateTicket } from "./tickets.update.ts";
+import { updateTicket } from "./tickets.update.service.ts";
 
 const tags = ["tickets"];
 // onRequest: userOnly answers 401 before the body is validated, as the settings routes do.
@@ -33,7 +33,7 @@ export function ticketsRoutes(app: Api, ctx: AppContext): void {
         summary: "Atendimentos (area=service) ou Produção (area=production) da pessoa, abertos ou encerrados",
         params: personCodeParam,
         querystring: personTicketsQuery,
-        response: { 200: listOf(ticketSummary) },
+        response: { 200: listOf(ticketSummary), ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => listPersonTickets(ctx, requireUser(request), request.params.code, request.query),
@@ -48,7 +48,7 @@ export function ticketsRoutes(app: Api, ctx: AppContext): void {
         params: personCodeParam,
         querystring: categoryQuery,
         body: createTicketBody,
-        response: { 201: ticket },
+        response: { 201: ticket, ...errors(400, 401, 403, 404, 409, 413, 415, 503) },
       },
     },
     async (request, reply) =>
@@ -60,7 +60,12 @@ export function ticketsRoutes(app: Api, ctx: AppContext): void {
     "/tickets/:id",
     {
       onRequest: userOnly,
-      schema: { tags, summary: "Detalhes do atendimento", params: idParam, response: { 200: ticket } },
+      schema: {
+        tags,
+        summary: "Detalhes do atendimento",
+        params: idParam,
+        response: { 200: ticket, ...errors(400, 401, 403, 404) },
+      },
     },
     async (request) => getTicket(ctx, requireUser(request), request.params.id),
   );
@@ -74,7 +79,7 @@ export function ticketsRoutes(app: Api, ctx: AppContext): void {
           "Altera assunto, contato interno, responsável, setor, prioridade ou vencimento (com version); deixa parecer automático",
         params: idParam,
         body: updateTicketBody,
-        response: { 200: ticket },
+        response: { 200: ticket, ...errors(400, 401, 403, 404, 409, 412, 413, 415, 503) },
       },
     },
     async (request) => updateTicket(ctx, requireUser(request), request.params.id, request.body),
@@ -88,7 +93,7 @@ export function ticketsRoutes(app: Api, ctx: AppContext): void {
         summary: "Histórico de pareceres, do mais antigo ao mais recente",
         params: idParam,
         querystring: listQuery,
-        response: { 200: listOf(ticketNote) },
+        response: { 200: listOf(ticketNote), ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => listNotes(ctx, requireUser(request), request.params.id, request.query),
@@ -102,7 +107,7 @@ export function ticketsRoutes(app: Api, ctx: AppContext): void {
         summary: "Inclui um parecer (close: true encerra o atendimento); 409 se o atendimento estiver encerrado",
         params: idParam,
         body: addNoteBody,
-        response: { 201: noteWithTicket },
+        response: { 201: noteWithTicket, ...errors(400, 401, 403, 404, 409, 412, 413, 415, 503) },
       },
     },
     async (request, reply) =>
@@ -117,7 +122,7 @@ export function ticketsRoutes(app: Api, ctx: AppContext): void {
         summary: "Reabre um atendimento encerrado, com um parecer",
         params: idParam,
         body: reopenTicketBody,
-        response: { 200: noteWithTicket },
+        response: { 200: noteWithTicket, ...errors(400, 401, 403, 404, 409, 412, 413, 415, 503) },
       },
     },
     async (request) => reopenTicket(ctx, requireUser(request), request.params.id, request.body),
@@ -130,7 +135,7 @@ export function ticketsRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "Duplica o atendimento (novo número; o parecer automático indica a origem)",
         params: idParam,
-        response: { 201: ticket },
+        response: { 201: ticket, ...errors(400, 401, 403, 404, 409, 413, 415, 503) },
       },
     },
     async (request, reply) =>
@@ -145,7 +150,7 @@ export function ticketsRoutes(app: Api, ctx: AppContext): void {
         summary:
           "Meus atendimentos: abertos sob minha responsabilidade ou com contato interno meu já vencido (só os que posso ver)",
         querystring: listQuery,
-        response: { 200: listOf(ticketSummary) },
+        response: { 200: listOf(ticketSummary), ...errors(400, 401) },
       },
     },
     async (request) => listMyTickets(ctx, requireUser(request), request.query),

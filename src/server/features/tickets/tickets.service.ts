@@ -2,10 +2,13 @@ import { normalizeSearchText } from "../../../shared/search-text.ts";
 import { type CreateTicketBody, type Ticket, tabOfArea } from "../../../shared/tickets.schemas.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
 import type { Executor } from "../../db/types.ts";
-import { badRequest } from "../../errors.ts";
-import { personForTab } from "../persons/persons.service.ts";
-import { notifyWatchers } from "../watchers/watchers.notify.ts";
+import { fieldError } from "../../errors.ts";
+import { personForTab } from "../access/access.service.ts";
+import { attachDrafts } from "../attachments/attachments.link.service.ts";
+import { inTransaction, recordChange } from "../audit/journal.ts";
+import { notifyWatchers } from "../watchers/watchers.notify.service.ts";
 import { assignableUser, ticketFor, ticketNotFound } from "./tickets.access.ts";
+import { auditedTicket, personOf, ticketEvent } from "./tickets.journal.ts";
 import { toTicket } from "./tickets.mapping.ts";
 import * as repo from "./tickets.repository.ts";
 import { addDays, systemNote } from "./tickets.text.ts";
@@ -33,23 +36,16 @@ export async function createTicket(
   const now = ctx.now();
   const at = now.toISOString();
   const tab = tabOfArea(body.area);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const { row: person, categoryIds } = await personForTab(ctx, user, code, tab, "write", category, trx);
     const type = await repo.activeType(trx, body.typeId);
-    if (!type) throw badRequest("typeId", "tipo de atendimento desconhecido ou inativo");
+    if (!type) throw fieldError("typeId", "unknown_ticket_type");
     if (type.area !== body.area) {
-      throw badRequest(
-        "typeId",
-        type.area === "production"
-          ? "este tipo é de Produção; escolha um tipo de Atendimentos"
-          : "este tipo é de Atendimentos; escolha um tipo de Produção",
-      );
+      throw fieldError("typeId", type.area === "production" ? "production_type" : "service_type");
     }
-    if (!(await repo.activeNamed(trx, "sectors", body.sectorId))) {
-      throw badRequest("sectorId", "setor desconhecido ou inativo");
-    }
+    if (!(await repo.activeNamed(trx, "sectors", body.sectorId))) throw fieldError("sectorId", "unknown_sector");
     if (body.productId != null && !(await repo.activeNamed(trx, "products", body.productId))) {
-      throw badRequest("productId", "produto desconhecido ou inativo");
+      throw fieldError("productId", "unknown_product");
     }
     if (body.responsibleUserId != null) {
       await assignableUser(trx, "responsibleUserId", body.responsibleUserId, categoryIds, tab);
@@ -74,10 +70,33 @@ export async function createTicket(
       due_at: body.dueAt ?? addDays(at, type.days_to_due),
       updated_at: at,
     });
-    await repo.appendNote(trx, { ticketId: id, authorId: user.id, kind: "user", text: body.note, at }, true);
+    const noteId = await repo.appendNote(
+      trx,
+      { ticketId: id, authorId: user.id, kind: "user", text: body.note, at },
+      true,
+    );
+    if (noteId !== null && body.attachments?.length) {
+      // The first parecer's files (uploaded beforehand as drafts) commit with the new ticket.
+      await attachDrafts(
+        trx,
+        user,
+        body.attachments,
+        { target: "note", personId: person.id, ticketId: id, noteId },
+        at,
+      );
+    }
     // Spy System: watchers hear of the new ticket in this same transaction.
     await notifyWatchers(trx, ctx, { ticketId: id, event: "created", actor: user, text: body.note });
-    return loadTicket(trx, id, now, true);
+    const ticket = await loadTicket(trx, id, now, true);
+    recordChange(trx, ctx, {
+      entity: "ticket",
+      id,
+      action: "create",
+      person: personOf(person),
+      after: { ...auditedTicket(ticket), note: body.note },
+      events: [ticketEvent("ticket.created", ticket, noteId === null ? {} : { noteId })],
+    });
+    return ticket;
   });
 }
 
@@ -89,8 +108,8 @@ export async function createTicket(
 export async function duplicateTicket(ctx: AppContext, user: AuthUser, id: number): Promise<Ticket> {
   const now = ctx.now();
   const at = now.toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    const { row } = await ticketFor(ctx, user, id, "write", trx);
+  return inTransaction(ctx, async (trx) => {
+    const { row, person } = await ticketFor(ctx, user, id, "write", trx);
     const type = await repo.typeById(trx, row.type_id);
     const number = await repo.nextTicketNumber(trx);
     const newId = await repo.insertTicket(trx, {
@@ -123,6 +142,16 @@ export async function duplicateTicket(ctx: AppContext, user: AuthUser, id: numbe
       actor: user,
       text: systemNote.duplicatedFrom(row.number),
     });
-    return loadTicket(trx, newId, now, true);
+    const copy = await loadTicket(trx, newId, now, true);
+    // One row: the copy, made from the original (whose own note says so).
+    recordChange(trx, ctx, {
+      entity: "ticket",
+      id: newId,
+      action: "duplicate",
+      person: personOf(person.row),
+      after: auditedTicket(copy),
+      events: [ticketEvent("ticket.created", copy, { duplicatedFromId: row.id })],
+    });
+    return copy;
   });
 }

@@ -1,27 +1,13 @@
 import type { ApiToken } from "../../../shared/auth.schemas.ts";
 import type { AppContext } from "../../context.ts";
-import type { Executor } from "../../db/types.ts";
-import { AppError } from "../../errors.ts";
+import { fail, fieldError } from "../../errors.ts";
+import { inTransaction, recordChange } from "../audit/journal.ts";
+import { publishAuthChange } from "../auth/auth.cache.ts";
 import { API_TOKEN_PREFIX, newSecret, sha256 } from "../auth/tokens.ts";
+import { userActivity } from "../users/users.service.ts";
+import * as repo from "./tokens.repository.ts";
 
-const select = (db: Executor) =>
-  db
-    .selectFrom("api_tokens")
-    .innerJoin("users", "users.id", "api_tokens.user_id")
-    .select([
-      "api_tokens.id",
-      "api_tokens.name",
-      "api_tokens.prefix",
-      "api_tokens.user_id",
-      "users.username",
-      "api_tokens.created_at",
-      "api_tokens.last_used_at",
-      "api_tokens.revoked_at",
-    ]);
-
-type Row = Awaited<ReturnType<ReturnType<typeof select>["executeTakeFirstOrThrow"]>>;
-
-const toApiToken = (r: Row): ApiToken => ({
+const toApiToken = (r: repo.TokenRow): ApiToken => ({
   id: r.id,
   name: r.name,
   prefix: r.prefix,
@@ -33,7 +19,7 @@ const toApiToken = (r: Row): ApiToken => ({
 });
 
 export async function listTokens(ctx: AppContext): Promise<ApiToken[]> {
-  return (await select(ctx.db).orderBy("api_tokens.id", "desc").execute()).map(toApiToken);
+  return (await repo.listTokens(ctx.db)).map(toApiToken);
 }
 
 /** Only the hash is stored: the token itself is returned here once and never again. */
@@ -42,42 +28,49 @@ export async function createToken(
   input: { userId: number; name: string; createdBy: number | null },
 ): Promise<ApiToken & { token: string }> {
   const token = API_TOKEN_PREFIX + newSecret();
-  return ctx.db.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom("users")
-      .select(["id", "is_active"])
-      .where("id", "=", input.userId)
-      .executeTakeFirst();
-    if (!user)
-      throw new AppError("validation_failed", "userId: usuário não encontrado.", [
-        { field: "userId", message: "não encontrado" },
-      ]);
-    if (user.is_active !== 1)
-      throw new AppError("validation_failed", "userId: usuário inativo.", [{ field: "userId", message: "inativo" }]);
-    const { id } = await trx
-      .insertInto("api_tokens")
-      .values({
-        user_id: input.userId,
-        name: input.name,
-        token_hash: sha256(token),
-        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
-        created_at: ctx.now().toISOString(),
-        created_by: input.createdBy,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const row = await select(trx).where("api_tokens.id", "=", id).executeTakeFirstOrThrow();
+  return inTransaction(ctx, async (trx) => {
+    const owner = await userActivity(trx, input.userId);
+    if (owner === "missing") throw fieldError("userId", "token_user_not_found");
+    if (owner === "inactive") throw fieldError("userId", "token_user_inactive");
+    const id = await repo.insertToken(trx, {
+      user_id: input.userId,
+      name: input.name,
+      token_hash: sha256(token),
+      prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+      created_at: ctx.now().toISOString(),
+      created_by: input.createdBy,
+    });
+    const row = await repo.findToken(trx, id);
+    if (!row) throw fail("not_found", "token_not_found");
+    // Never the token: its owner, name and the prefix shown to tell tokens apart.
+    recordChange(trx, ctx, {
+      entity: "api_token",
+      id,
+      action: "create",
+      after: { userId: row.user_id, name: row.name, prefix: row.prefix },
+    });
     return { ...toApiToken(row), token };
   });
 }
 
 export async function revokeToken(ctx: AppContext, id: number): Promise<ApiToken> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await select(trx).where("api_tokens.id", "=", id).executeTakeFirst();
-    if (!row) throw new AppError("not_found", "Token não encontrado.");
-    if (!row.revoked_at) {
-      await trx.updateTable("api_tokens").set({ revoked_at: ctx.now().toISOString() }).where("id", "=", id).execute();
-    }
-    return toApiToken(await select(trx).where("api_tokens.id", "=", id).executeTakeFirstOrThrow());
+  const token = await inTransaction(ctx, async (trx) => {
+    const row = await repo.findToken(trx, id);
+    if (!row) throw fail("not_found", "token_not_found");
+    if (row.revoked_at) return toApiToken(row);
+    await repo.revokeToken(trx, id, ctx.now().toISOString());
+    const revoked = await repo.findToken(trx, id);
+    if (!revoked) throw fail("not_found", "token_not_found");
+    recordChange(trx, ctx, {
+      entity: "api_token",
+      id,
+      action: "revoke",
+      before: { userId: row.user_id, name: row.name, revokedAt: null },
+      after: { userId: row.user_id, name: row.name, revokedAt: revoked.revoked_at },
+    });
+    return toApiToken(revoked);
   });
+  // Also when it was revoked already: revoking again is how to make sure no server still accepts it.
+  await publishAuthChange(ctx, { userId: token.userId });
+  return token;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idParam } from "../../../shared/common.schemas.ts";
+import { errors, idParam } from "../../../shared/common.schemas.ts";
 import { createUserBody, resetPasswordBody, updateUserBody, userRow } from "../../../shared/users.schemas.ts";
 import type { AppContext } from "../../context.ts";
 import { adminOnly, requireAdmin } from "../../plugins/auth.ts";
@@ -15,7 +15,7 @@ export function usersRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags,
         summary: "Usuários (administradores)",
-        response: { 200: z.object({ items: z.array(userRow), nextCursor: z.null() }) },
+        response: { 200: z.object({ items: z.array(userRow), nextCursor: z.null() }), ...errors(401, 403) },
       },
     },
     async () => ({ items: await users.listUsers(ctx), nextCursor: null }),
@@ -24,7 +24,12 @@ export function usersRoutes(app: Api, ctx: AppContext): void {
     "/users",
     {
       onRequest: adminOnly,
-      schema: { tags, summary: "Cria um usuário", body: createUserBody, response: { 201: userRow } },
+      schema: {
+        tags,
+        summary: "Cria um usuário",
+        body: createUserBody,
+        response: { 201: userRow, ...errors(400, 401, 403, 409, 413, 415, 503) },
+      },
     },
     async (request, reply) => reply.status(201).send(await users.createUser(ctx, request.body)),
   );
@@ -37,7 +42,7 @@ export function usersRoutes(app: Api, ctx: AppContext): void {
         summary: "Altera um usuário: perfis, pessoa vinculada, ativo, administrador (com version)",
         params: idParam,
         body: updateUserBody,
-        response: { 200: userRow },
+        response: { 200: userRow, ...errors(400, 401, 403, 404, 409, 412, 413, 415, 503) },
       },
     },
     async (request) => users.updateUser(ctx, requireAdmin(request), request.params.id, request.body),
@@ -51,7 +56,7 @@ export function usersRoutes(app: Api, ctx: AppContext): void {
         summary: "Redefine a senha de um usuário (encerra as sessões dele)",
         params: idParam,
         body: resetPasswordBody,
-        response: { 204: z.null() },
+        response: { 204: z.null(), ...errors(400, 401, 403, 404, 413, 415, 503) },
       },
     },
     async (request, reply) => {

@@ -3,7 +3,7 @@ import { type TestClock, testClock } from "../../test/clock.ts";
 import { categoryIds, makePerson, userWithGrants } from "../../test/factories.ts";
 import { buildTestApp, type TestApp, type TestUser } from "../../test/test-app.ts";
 import { openTicket, type TicketRefs, ticketBody, ticketRefs } from "../../test/tickets.ts";
-import { runWatchDigests } from "./watchers.digest.ts";
+import { runWatchDigests } from "./watchers.digest.service.ts";
 
 describe("Spy System: the daily digest", () => {
   let t: TestApp;

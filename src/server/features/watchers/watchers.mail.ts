@@ -1,5 +1,5 @@
+import { formatDateTime } from "../../../shared/time-zone.ts";
 import type { Config } from "../../config.ts";
-import { formatDateTime } from "../tickets/tickets.text.ts";
 
 /** The e-mails of the Spy System, in pt-BR plain text (the outbox derives the HTML part). */
 

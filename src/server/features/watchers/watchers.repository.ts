@@ -17,16 +17,25 @@ export function listWatchers(db: Executor, personId: number) {
     .execute();
 }
 
-export async function addWatcher(db: Executor, personId: number, userId: number, at: string): Promise<void> {
-  await db
+/** Whether this started a watch (false: the user was watching already). */
+export async function addWatcher(db: Executor, personId: number, userId: number, at: string): Promise<boolean> {
+  const row = await db
     .insertInto("person_watchers")
     .values({ person_id: personId, user_id: userId, created_at: at })
     .onConflict((oc) => oc.columns(["person_id", "user_id"]).doNothing())
-    .execute();
+    .returning("user_id")
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
-export async function removeWatcher(db: Executor, personId: number, userId: number): Promise<void> {
-  await db.deleteFrom("person_watchers").where("person_id", "=", personId).where("user_id", "=", userId).execute();
+/** Whether there was a watch to end. */
+export async function removeWatcher(db: Executor, personId: number, userId: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom("person_watchers")
+    .where("person_id", "=", personId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 /**

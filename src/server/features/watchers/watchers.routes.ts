@@ -1,3 +1,4 @@
+import { errors } from "../../../shared/common.schemas.ts";
 import { personCodeParam } from "../../../shared/persons.schemas.ts";
 import { personWatchers, updateWatchPreferencesBody, watchPreferences } from "../../../shared/watchers.schemas.ts";
 import type { AppContext } from "../../context.ts";
@@ -17,7 +18,7 @@ export function watchersRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "Quem monitora a pessoa (Spy System), com a marca de quem sou eu",
         params: personCodeParam,
-        response: { 200: personWatchers },
+        response: { 200: personWatchers, ...errors(400, 401, 404) },
       },
     },
     async (request) => service.listPersonWatchers(ctx, requireUser(request), request.params.code),
@@ -30,7 +31,7 @@ export function watchersRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "Passo a monitorar a pessoa: recebo e-mail a cada atendimento aberto, parecer ou encerramento",
         params: personCodeParam,
-        response: { 200: personWatchers },
+        response: { 200: personWatchers, ...errors(400, 401, 403, 404, 413, 415, 503) },
       },
     },
     async (request) => service.watchPerson(ctx, requireUser(request), request.params.code),
@@ -43,7 +44,7 @@ export function watchersRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "Deixo de monitorar a pessoa",
         params: personCodeParam,
-        response: { 200: personWatchers },
+        response: { 200: personWatchers, ...errors(400, 401, 403, 404, 413, 415, 503) },
       },
     },
     async (request) => service.unwatchPerson(ctx, requireUser(request), request.params.code),
@@ -55,7 +56,7 @@ export function watchersRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags,
         summary: "Como recebo os avisos do monitoramento: na hora (immediate) ou num resumo diário (digest)",
-        response: { 200: watchPreferences },
+        response: { 200: watchPreferences, ...errors(401) },
       },
     },
     async (request) => service.getWatchPreferences(ctx, requireUser(request)),
@@ -68,7 +69,7 @@ export function watchersRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: "Escolhe a entrega dos avisos do monitoramento",
         body: updateWatchPreferencesBody,
-        response: { 200: watchPreferences },
+        response: { 200: watchPreferences, ...errors(400, 401, 403, 413, 415, 503) },
       },
     },
     async (request) => service.setWatchPreferences(ctx, requireUser(request), request.body.delivery),

@@ -1,7 +1,8 @@
 import type { PersonWatchers, WatchDelivery, WatchPreferences } from "../../../shared/watchers.schemas.ts";
 import type { AppContext, AuthUser } from "../../context.ts";
 import type { Executor } from "../../db/types.ts";
-import { visiblePerson } from "../persons/persons.service.ts";
+import { visiblePerson } from "../access/access.service.ts";
+import { type Change, inTransaction, recordChange } from "../audit/journal.ts";
 import * as repo from "./watchers.repository.ts";
 
 /**
@@ -20,20 +21,32 @@ export async function listPersonWatchers(ctx: AppContext, user: AuthUser, code: 
   return watchersOf(ctx.db, row.id, user.id);
 }
 
-/** Starts watching (idempotent: watching twice is watching). */
+/** A watch started or ended: on the person's history, and an event for whoever has the person open. */
+const watchChange = (person: { id: number; code: number }, userId: number, added: boolean): Change => ({
+  entity: "watcher",
+  id: `${person.id}:${userId}`,
+  action: added ? "create" : "delete",
+  person: { id: person.id, code: person.code },
+  ...(added ? { after: { userId } } : { before: { userId } }),
+  events: [{ type: added ? "watcher.added" : "watcher.removed", area: "person", refs: { userId } }],
+});
+
+/** Starts watching (idempotent: watching twice is watching, and is journaled once). */
 export async function watchPerson(ctx: AppContext, user: AuthUser, code: number): Promise<PersonWatchers> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const { row } = await visiblePerson(ctx, user, code, trx);
-    await repo.addWatcher(trx, row.id, user.id, ctx.now().toISOString());
+    if (await repo.addWatcher(trx, row.id, user.id, ctx.now().toISOString())) {
+      recordChange(trx, ctx, watchChange(row, user.id, true));
+    }
     return watchersOf(trx, row.id, user.id);
   });
 }
 
 /** Stops watching (idempotent). */
 export async function unwatchPerson(ctx: AppContext, user: AuthUser, code: number): Promise<PersonWatchers> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     const { row } = await visiblePerson(ctx, user, code, trx);
-    await repo.removeWatcher(trx, row.id, user.id);
+    if (await repo.removeWatcher(trx, row.id, user.id)) recordChange(trx, ctx, watchChange(row, user.id, false));
     return watchersOf(trx, row.id, user.id);
   });
 }
@@ -47,6 +60,16 @@ export async function setWatchPreferences(
   user: AuthUser,
   delivery: WatchDelivery,
 ): Promise<WatchPreferences> {
-  await repo.setDelivery(ctx.db, user.id, delivery, ctx.now().toISOString());
+  await inTransaction(ctx, async (trx) => {
+    const before = await repo.deliveryOf(trx, user.id);
+    await repo.setDelivery(trx, user.id, delivery, ctx.now().toISOString());
+    recordChange(trx, ctx, {
+      entity: "watch_preferences",
+      id: user.id,
+      action: "update",
+      before: { delivery: before },
+      after: { delivery },
+    });
+  });
   return { delivery };
 }

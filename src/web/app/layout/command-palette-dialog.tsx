@@ -3,10 +3,11 @@ import { useId } from "@mantine/hooks";
 import { type KeyboardEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { PersonSummaryLine } from "../../features/persons/components/person-summary-line.tsx";
 import { useErrorMessage } from "../error-message.ts";
+import { PersonSummaryLine } from "../ui/person-summary-line.tsx";
 import { moveActive, OptionRow, scrollOptionIntoView } from "./option-list.tsx";
 import { type PaletteEntry, usePaletteEntries } from "./palette-entries.ts";
+import { SearchCorrectionNote } from "./search-correction.tsx";
 
 /** A light "spotlight": one field, screens and persons, arrows + Enter, Escape closes. */
 export function CommandPaletteDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -85,7 +86,10 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
               {entry.kind === "screen" ? (
                 <Text size="sm">{entry.label}</Text>
               ) : (
-                <PersonSummaryLine person={entry.person} />
+                <>
+                  <PersonSummaryLine person={entry.person} />
+                  <SearchCorrectionNote corrections={entry.person.corrections} />
+                </>
               )}
             </OptionRow>
           );

@@ -1,13 +1,12 @@
 import { Box, Button } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
-import { lazy, Suspense, useState } from "react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { lazyNamed } from "../lazy.ts";
 import { Command } from "./icons.tsx";
 
 // The dialog loads on the first Ctrl+K: the header only carries the button and the shortcut.
-const CommandPaletteDialog = lazy(() =>
-  import("./command-palette-dialog.tsx").then((m) => ({ default: m.CommandPaletteDialog })),
-);
+const CommandPaletteDialog = lazyNamed(() => import("./command-palette-dialog.tsx"), "CommandPaletteDialog");
 
 /** Ctrl+K (Cmd+K on a Mac) anywhere, even while typing in a field, or the header button. */
 export function CommandPalette() {
@@ -32,7 +31,7 @@ export function CommandPalette() {
         style={{ flexShrink: 0 }}
       >
         <Box component="kbd" visibleFrom="md" aria-hidden="true" fz="xs" c="dimmed" ff="monospace">
-          Ctrl K
+          (Ctrl+K)
         </Box>
       </Button>
       {loaded && (

@@ -1,19 +1,17 @@
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { PersonSummary } from "../../../shared/persons.schemas.ts";
-import { AGENDA_PATH, hasAppointmentAccess } from "../../features/appointments/access.ts";
-import { canCreatePerson } from "../../features/persons/access.ts";
-import { personSearchQuery } from "../../features/persons/api/search-api.ts";
-import { parsePersonCode, personPath } from "../../features/persons/person-code.ts";
-import { hasTicketAccess, MY_TICKETS_PATH } from "../../features/tickets/access.ts";
+import type { PersonSearchHit } from "../../../shared/persons.schemas.ts";
+import { canCreatePerson, hasAppointmentAccess, hasTicketAccess } from "../access.ts";
+import { AGENDA_PATH, MY_TICKETS_PATH, parsePersonCode, personPath } from "../paths.ts";
+import { personSearchQuery } from "../person-search-api.ts";
 // The palette is a lazy chunk: it brings the tickets strings for its "Meus atendimentos" entry.
-import "../../features/tickets/register-i18n.ts";
+import "../../features/tickets/i18n/index.ts";
 import { useMe } from "../auth.ts";
 
 export type PaletteEntry =
   | { kind: "screen"; id: string; label: string; to: string }
-  | { kind: "person"; id: string; person: PersonSummary; to: string };
+  | { kind: "person"; id: string; person: PersonSearchHit; to: string };
 
 /** Case and accents do not matter: "configuracoes" finds "Configurações". */
 const fold = (s: string) => s.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").trim();

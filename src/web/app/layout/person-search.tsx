@@ -4,11 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { personSearchQuery } from "../../features/persons/api/search-api.ts";
-import { PersonSummaryLine } from "../../features/persons/components/person-summary-line.tsx";
-import { parsePersonCode, personPath } from "../../features/persons/person-code.ts";
 import { useErrorMessage } from "../error-message.ts";
+import { parsePersonCode, personPath } from "../paths.ts";
+import { personSearchQuery } from "../person-search-api.ts";
+import { PersonSummaryLine } from "../ui/person-summary-line.tsx";
 import { moveActive, OptionRow, scrollOptionIntoView } from "./option-list.tsx";
+import { SearchCorrectionNote } from "./search-correction.tsx";
 
 /** A dropdown wider than a phone's search field slides back into the screen instead of overflowing. */
 const NARROW_SCREEN_SHIFT = { flip: true, shift: { padding: 8 } };
@@ -117,6 +118,7 @@ export function PersonSearch() {
                   onHover={() => setActive(index)}
                 >
                   <PersonSummaryLine person={person} />
+                  <SearchCorrectionNote corrections={person.corrections} />
                 </OptionRow>
               ))}
             </div>

@@ -14,8 +14,11 @@ import {
   sameValues,
   updateRows,
   type Value,
-} from "../bulk.ts";
+  type WrittenRow,
+} from "../bulk.repository.ts";
 import { emptyOutcome, type Importer, type ImportItem, reject } from "../importer.ts";
+import { collector, journalWritten } from "../imports.journal.ts";
+import * as repo from "./commission-entries.repository.ts";
 
 const ENTRY_COLUMNS: Column[] = [
   { name: "external_id", pg: "text" },
@@ -53,34 +56,11 @@ const ITEM_COLUMNS: Column[] = [
   { name: "amount_cents", pg: "int8" },
 ];
 
-const SELLER_ROLES = ["employee", "representative"];
-
-/** Which of these persons are sellers: a category whose role is employee or representative. */
-async function sellersAmong(trx: Trx, personIds: number[]): Promise<Set<number>> {
-  const ids = [...new Set(personIds)];
-  if (!ids.length) return new Set();
-  const rows = await trx
-    .selectFrom("person_categories as pc")
-    .innerJoin("categories as c", "c.id", "pc.category_id")
-    .select("pc.person_id")
-    .where("pc.person_id", "in", ids)
-    .where("c.role", "in", SELLER_ROLES)
-    .execute();
-  return new Set(rows.map((r) => r.person_id));
-}
-
 /** The stored items of these entries, as the values compared (position order), by entry id. */
 async function storedItems(trx: Trx, entryIds: number[]): Promise<Map<number, Value[][]>> {
   const out = new Map<number, Value[][]>();
   if (!entryIds.length) return out;
-  const rows = await trx
-    .selectFrom("commission_items")
-    .select(["entry_id", "product", "quantity_milli", "base_cents", "rate_ppm", "amount_cents"])
-    .where("entry_id", "in", entryIds)
-    .orderBy("entry_id")
-    .orderBy("position")
-    .execute();
-  for (const r of rows) {
+  for (const r of await repo.itemsOfEntries(trx, entryIds)) {
     const list = out.get(r.entry_id) ?? [];
     list.push([r.product, Number(r.quantity_milli), Number(r.base_cents), r.rate_ppm, Number(r.amount_cents)]);
     out.set(r.entry_id, list);
@@ -123,7 +103,7 @@ export const commissionEntriesImporter: Importer<CommissionEntryImportRecord> = 
       i.record.personCode === null ? [i.record.sellerCode] : [i.record.sellerCode, i.record.personCode],
     );
     const persons = await personIdsByCode(ctx, trx, codes);
-    const sellers = await sellersAmong(trx, [...persons.values()]);
+    const sellers = await repo.sellersAmong(trx, [...persons.values()]);
     const storedClosings = await prepareClosings(ctx, trx, items);
     const batchClosings = new Map<string, Value[]>();
 
@@ -131,18 +111,16 @@ export const commissionEntriesImporter: Importer<CommissionEntryImportRecord> = 
     for (const { line, record: r } of items) {
       const sellerId = persons.get(r.sellerCode);
       if (sellerId === undefined) {
-        outcome.rejected.push(reject(line, "sellerCode", `vendedor ${r.sellerCode} não encontrado`));
+        outcome.rejected.push(reject(line, "sellerCode", "import_unknown_seller", { code: r.sellerCode }));
         continue;
       }
       if (!sellers.has(sellerId)) {
-        outcome.rejected.push(
-          reject(line, "sellerCode", `a pessoa ${r.sellerCode} não é funcionário nem representante`),
-        );
+        outcome.rejected.push(reject(line, "sellerCode", "import_not_a_seller", { code: r.sellerCode }));
         continue;
       }
       const personId = r.personCode === null ? null : persons.get(r.personCode);
       if (personId === undefined) {
-        outcome.rejected.push(reject(line, "personCode", `pessoa ${r.personCode} não encontrada`));
+        outcome.rejected.push(reject(line, "personCode", "import_unknown_person", { code: String(r.personCode) }));
         continue;
       }
       let closingKey: string | null = null;
@@ -151,14 +129,14 @@ export const commissionEntriesImporter: Importer<CommissionEntryImportRecord> = 
         const values: Value[] = [c.externalId, sellerId, c.periodStart, c.periodEnd, c.closedOn ?? c.periodEnd];
         const stored = storedClosings.get(c.externalId);
         if (stored && stored.values[1] !== sellerId) {
-          outcome.rejected.push(reject(line, "closing.externalId", `o fechamento ${c.externalId} é de outro vendedor`));
+          outcome.rejected.push(
+            reject(line, "closing.externalId", "import_closing_of_other_seller", { externalId: c.externalId }),
+          );
           continue;
         }
         const earlier = batchClosings.get(c.externalId);
         if (earlier && !sameValues(earlier, values)) {
-          outcome.rejected.push(
-            reject(line, "closing", `o fechamento ${c.externalId} veio com outros dados numa linha anterior`),
-          );
+          outcome.rejected.push(reject(line, "closing", "import_closing_differs", { externalId: c.externalId }));
           continue;
         }
         batchClosings.set(c.externalId, values);
@@ -205,9 +183,7 @@ export const commissionEntriesImporter: Importer<CommissionEntryImportRecord> = 
       const itemsChanged = !sameItems(existingItems.get(stored.id) ?? [], row.items);
       if (!itemsChanged && sameValues(stored.values, row.values)) outcome.unchanged += 1;
       else if (stored.values[STATUS_AT] === "closed") {
-        outcome.rejected.push(
-          reject(row.line, "externalId", "lançamento fechado não muda: lance a correção como um novo lançamento"),
-        );
+        outcome.rejected.push(reject(row.line, "externalId", "import_closed_entry"));
       } else updates.push({ id: stored.id, row, itemsChanged });
     }
 
@@ -246,7 +222,7 @@ export const commissionEntriesImporter: Importer<CommissionEntryImportRecord> = 
       now,
     );
     const replaced = updates.filter((u) => u.itemsChanged).map((u) => u.id);
-    if (replaced.length) await trx.deleteFrom("commission_items").where("entry_id", "in", replaced).execute();
+    await repo.deleteItemsOfEntries(trx, replaced);
     const itemRows: Value[][] = [];
     const addItems = (entryId: number | undefined, list: Value[][]) => {
       if (entryId === undefined) return;
@@ -257,6 +233,52 @@ export const commissionEntriesImporter: Importer<CommissionEntryImportRecord> = 
     for (const r of inserts) addItems(newIds.get(r.values[0] as string), r.items);
     for (const u of updates) if (u.itemsChanged) addItems(u.id, u.row.items);
     await insertPlainRows(ctx, trx, "commission_items", ITEM_COLUMNS, itemRows);
+
+    const closingsWritten = collector();
+    const entriesWritten = collector();
+    if (closingsWritten && entriesWritten) {
+      for (const values of closingInserts) {
+        closingsWritten.push({ id: newClosings.get(values[0] as string) as number, before: null, after: values });
+      }
+      for (const c of closingUpdates) {
+        closingsWritten.push({
+          id: c.id,
+          before: storedClosings.get(c.values[0] as string)?.values ?? null,
+          after: c.values,
+        });
+      }
+      for (const r of inserts) {
+        entriesWritten.push({ id: newIds.get(r.values[0] as string) as number, before: null, after: r.values });
+      }
+      for (const u of updates) {
+        const before = existing.get(u.row.values[0] as string)?.values ?? null;
+        entriesWritten.push({ id: u.id, before, after: u.row.values });
+      }
+    }
+    const itemsOf = new Map<number, { before: Value[][] | null; after: Value[][] }>();
+    for (const r of inserts) itemsOf.set(newIds.get(r.values[0] as string) as number, { before: null, after: r.items });
+    for (const u of updates) {
+      if (u.itemsChanged) itemsOf.set(u.id, { before: existingItems.get(u.id) ?? [], after: u.row.items });
+    }
+    const withItems = (w: WrittenRow) => {
+      const items = itemsOf.get(w.id);
+      if (!items) return {};
+      return { ...(items.before ? { before: { items: items.before } } : {}), after: { items: items.after } };
+    };
+    await journalWritten(ctx, trx, closingsWritten, {
+      entity: "commission_closing",
+      columns: CLOSING_COLUMNS,
+      personAt: [1],
+      events: { inserted: "commission.imported", updated: "commission.changed", area: "currentAccount" },
+    });
+    // An entry is on its seller's account and, when it comes from a customer, on that customer's screen.
+    await journalWritten(ctx, trx, entriesWritten, {
+      entity: "commission_entry",
+      columns: ENTRY_COLUMNS,
+      personAt: [1, 2],
+      events: { inserted: "commission.imported", updated: "commission.changed", area: "currentAccount" },
+      extra: withItems,
+    });
 
     outcome.inserted = inserts.length;
     outcome.updated = updates.length;

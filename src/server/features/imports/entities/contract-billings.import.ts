@@ -1,7 +1,7 @@
 import { type ContractBillingImportRecord, contractBillingImportRecord } from "../../../../shared/contracts.schemas.ts";
-import { type Column, selectByKeys, type Value } from "../bulk.ts";
+import { type Column, selectByKeys, upsertRows, type Value } from "../bulk.repository.ts";
 import { emptyOutcome, type Importer, reject } from "../importer.ts";
-import { upsertByExternalId } from "./upsert.ts";
+import { collector, journalWritten } from "../imports.journal.ts";
 
 /** contract_billings: what the import writes, in this order. */
 const COLUMNS: Column[] = [
@@ -45,36 +45,45 @@ export const contractBillingsImporter: Importer<ContractBillingImportRecord> = {
       ["id"],
       items.map((i) => i.record.receivableExternalId),
     );
-    const rows: { line: number; values: Value[] }[] = [];
+    const rows: Value[][] = [];
     for (const { line, record: r } of items) {
       const contract = contracts.get(r.contractExternalId);
       if (!contract) {
-        outcome.rejected.push(reject(line, "contractExternalId", `contrato ${r.contractExternalId} não encontrado`));
+        outcome.rejected.push(
+          reject(line, "contractExternalId", "import_unknown_contract", { externalId: r.contractExternalId }),
+        );
         continue;
       }
       const receivable = r.receivableExternalId === null ? null : receivables.get(r.receivableExternalId);
       if (receivable === undefined) {
-        outcome.rejected.push(reject(line, "receivableExternalId", `título ${r.receivableExternalId} não encontrado`));
+        outcome.rejected.push(
+          reject(line, "receivableExternalId", "import_unknown_receivable", {
+            externalId: String(r.receivableExternalId),
+          }),
+        );
         continue;
       }
-      rows.push({
-        line,
-        values: [
-          r.externalId,
-          Number(contract.id),
-          Number(contract.person_id),
-          r.period,
-          r.kind,
-          r.amountCents,
-          r.status,
-          r.description,
-          receivable === null ? null : Number(receivable.id),
-        ],
-      });
+      rows.push([
+        r.externalId,
+        Number(contract.id),
+        Number(contract.person_id),
+        r.period,
+        r.kind,
+        r.amountCents,
+        r.status,
+        r.description,
+        receivable === null ? null : Number(receivable.id),
+      ]);
     }
-    return {
-      ...(await upsertByExternalId(ctx, trx, "contract_billings", COLUMNS, rows, now)),
-      rejected: outcome.rejected,
-    };
+    const written = collector();
+    const counts = await upsertRows(ctx, trx, "contract_billings", COLUMNS, rows, now, written);
+    // A billing is part of its contract's history: the same events as the contract's.
+    await journalWritten(ctx, trx, written, {
+      entity: "contract_billing",
+      columns: COLUMNS,
+      personAt: [2],
+      events: { inserted: "contract.imported", updated: "contract.changed", area: "contracts" },
+    });
+    return { ...counts, rejected: outcome.rejected };
   },
 };

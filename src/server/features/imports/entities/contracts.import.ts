@@ -1,7 +1,7 @@
 import { type ContractImportRecord, contractImportRecord } from "../../../../shared/contracts.schemas.ts";
-import { type Column, personIdsByCode, type Value } from "../bulk.ts";
+import { type Column, personIdsByCode, upsertRows, type Value } from "../bulk.repository.ts";
 import { emptyOutcome, type Importer, reject } from "../importer.ts";
-import { upsertByExternalId } from "./upsert.ts";
+import { collector, journalWritten } from "../imports.journal.ts";
 
 /** contracts: what the import writes, in this order. */
 const COLUMNS: Column[] = [
@@ -26,18 +26,23 @@ export const contractsImporter: Importer<ContractImportRecord> = {
       trx,
       items.map((i) => i.record.personCode),
     );
-    const rows: { line: number; values: Value[] }[] = [];
+    const rows: Value[][] = [];
     for (const { line, record: r } of items) {
       const personId = persons.get(r.personCode);
       if (personId === undefined) {
-        outcome.rejected.push(reject(line, "personCode", `pessoa ${r.personCode} não encontrada`));
+        outcome.rejected.push(reject(line, "personCode", "import_unknown_person", { code: r.personCode }));
         continue;
       }
-      rows.push({
-        line,
-        values: [r.externalId, personId, r.number, r.description, r.startDate, r.endDate, r.billingDay, r.status],
-      });
+      rows.push([r.externalId, personId, r.number, r.description, r.startDate, r.endDate, r.billingDay, r.status]);
     }
-    return { ...(await upsertByExternalId(ctx, trx, "contracts", COLUMNS, rows, now)), rejected: outcome.rejected };
+    const written = collector();
+    const counts = await upsertRows(ctx, trx, "contracts", COLUMNS, rows, now, written);
+    await journalWritten(ctx, trx, written, {
+      entity: "contract",
+      columns: COLUMNS,
+      personAt: [1],
+      events: { inserted: "contract.imported", updated: "contract.changed", area: "contracts" },
+    });
+    return { ...counts, rejected: outcome.rejected };
   },
 };

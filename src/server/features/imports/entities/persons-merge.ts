@@ -1,5 +1,7 @@
+import type { ReasonParams } from "../../../../shared/errors.ts";
 import type { ImportPersonRecord } from "../../../../shared/imports.schemas.ts";
-import type { AddressInput, PersonKind } from "../../../../shared/persons.schemas.ts";
+import { type AddressInput, documentKindProblem, type PersonKind } from "../../../../shared/persons.schemas.ts";
+import type { PersonsReason } from "../../../../shared/reasons/persons.ts";
 
 /**
  * The rules of the persons import, without I/O: how one line merges into the stored person (or
@@ -43,7 +45,7 @@ export type MergePlan =
   | { action: "update"; columns: PersonColumns; add: Additions }
   | { action: "create"; columns: PersonColumns; add: Additions };
 
-export type Rejection = { field: string; error: string };
+export type Rejection = { field: string; reason: PersonsReason; params?: ReasonParams };
 
 const kindOfDocument = (document: string): PersonKind => (document.length === 11 ? "individual" : "company");
 
@@ -104,12 +106,10 @@ export function mergePerson(
   stored: StoredPerson | null,
 ): MergePlan | Rejection {
   if (!stored) {
-    if (!r.name) return { field: "name", error: "informe o nome para cadastrar a pessoa" };
-    if (!categoryIds.length) {
-      return { field: "categories", error: "informe ao menos uma categoria para cadastrar a pessoa" };
-    }
+    if (!r.name) return { field: "name", reason: "import_name_required" };
+    if (!categoryIds.length) return { field: "categories", reason: "import_category_required" };
     const kind = r.kind ?? (r.document ? kindOfDocument(r.document) : undefined);
-    if (!kind) return { field: "kind", error: "informe o tipo (individual ou company) de quem não tem documento" };
+    if (!kind) return { field: "kind", reason: "import_kind_required" };
     return {
       action: "create",
       columns: {
@@ -125,16 +125,15 @@ export function mergePerson(
     };
   }
   if (r.code !== undefined && r.code !== stored.code) {
-    return { field: "code", error: `a pessoa já existe com o código ${String(stored.code).padStart(6, "0")}` };
+    return { field: "code", reason: "import_code_differs", params: { code: String(stored.code).padStart(6, "0") } };
   }
   if (r.externalId && stored.external_id && r.externalId !== stored.external_id) {
-    return { field: "externalId", error: `a pessoa com este documento tem outro externalId (${stored.external_id})` };
+    return { field: "externalId", reason: "import_external_id_differs", params: { externalId: stored.external_id } };
   }
   const document = r.document ?? stored.document;
   const kind = r.kind ?? (r.document && r.document !== stored.document ? kindOfDocument(r.document) : stored.kind);
-  if (document && (kind === "individual") !== (document.length === 11)) {
-    return { field: "document", error: kind === "individual" ? "pessoa física usa CPF" : "pessoa jurídica usa CNPJ" };
-  }
+  const kindProblem = document ? documentKindProblem(kind as PersonKind, document) : null;
+  if (kindProblem) return { field: "document", reason: kindProblem };
   const columns: PersonColumns = {
     kind,
     name: r.name ?? stored.name,

@@ -2,8 +2,11 @@ import { type ImportPersonRecord, importPersonRecord } from "../../../../shared/
 import { normalizeSearchText } from "../../../../shared/search-text.ts";
 import type { AppContext } from "../../../context.ts";
 import type { Trx } from "../../../db/types.ts";
-import { type Column, selectByKeys, type Value } from "../bulk.ts";
+import { journalEnabled } from "../../audit/actor.ts";
+import { type Change, type EventSpec, recordChanges, recordEvents } from "../../audit/journal.ts";
+import { type Column, selectByKeys, type Value } from "../bulk.repository.ts";
 import { emptyOutcome, type Importer, reject } from "../importer.ts";
+import * as repo from "./persons.repository.ts";
 import { addressKey, mergePerson, type StoredPerson } from "./persons-merge.ts";
 import { type Planned, writePersons } from "./persons-write.ts";
 
@@ -68,43 +71,18 @@ async function snapshots(trx: Trx, rows: Record<string, Value>[]): Promise<Map<n
   const ids = [...out.keys()];
   if (!ids.length) return out;
   const get = (id: number) => out.get(id) as StoredPerson;
-  for (const c of await trx.selectFrom("person_categories").selectAll().where("person_id", "in", ids).execute()) {
-    get(c.person_id).categoryIds.add(c.category_id);
-  }
-  for (const c of await trx.selectFrom("person_characteristics").selectAll().where("person_id", "in", ids).execute()) {
-    get(c.person_id).characteristicIds.add(c.characteristic_id);
-  }
-  const emails = await trx
-    .selectFrom("person_emails")
-    .select(["person_id", "address"])
-    .where("person_id", "in", ids)
-    .orderBy("person_id")
-    .orderBy("is_main", "desc")
-    .orderBy("position")
-    .execute();
-  for (const e of emails) get(e.person_id).emails.push(e.address);
-  const phones = await trx
-    .selectFrom("person_phones")
-    .select(["person_id", "number"])
-    .where("person_id", "in", ids)
-    .orderBy("person_id")
-    .orderBy("is_main", "desc")
-    .orderBy("position")
-    .execute();
-  for (const p of phones) get(p.person_id).phones.push(p.number);
-  const addresses = await trx
-    .selectFrom("addresses")
-    .select(["person_id", "zip", "number", "street"])
-    .where("person_id", "in", ids)
-    .execute();
-  for (const a of addresses) get(a.person_id).addressKeys.add(addressKey(a));
+  const children = await repo.childrenOf(trx, ids);
+  for (const c of children.categories) get(c.person_id).categoryIds.add(c.category_id);
+  for (const c of children.characteristics) get(c.person_id).characteristicIds.add(c.characteristic_id);
+  for (const e of children.emails) get(e.person_id).emails.push(e.address);
+  for (const p of children.phones) get(p.person_id).phones.push(p.number);
+  for (const a of children.addresses) get(a.person_id).addressKeys.add(addressKey(a));
   return out;
 }
 
 /** Active categories by id and by name (lower case, no accents); active characteristic ids. */
 async function references(trx: Trx) {
-  const categories = await trx.selectFrom("categories").select(["id", "name"]).where("is_active", "=", 1).execute();
-  const characteristics = await trx.selectFrom("characteristics").select("id").where("is_active", "=", 1).execute();
+  const { categories, characteristics } = await repo.activeReferences(trx);
   return {
     categoryIds: new Set(categories.map((c) => c.id)),
     categoryByName: new Map(categories.map((c) => [normalizeSearchText(c.name), c.id])),
@@ -112,11 +90,58 @@ async function references(trx: Trx) {
   };
 }
 
+const columnsOf = (c: Record<string, unknown>) => ({
+  kind: c.kind,
+  name: c.name,
+  shortName: c.short_name,
+  document: c.document,
+  notes: c.notes,
+  isActive: c.is_active === 1,
+  externalId: c.external_id,
+});
+
+/** One audit row per person written (a merge lists what it added), one event each. */
+function journalPersons(
+  trx: Trx,
+  ctx: AppContext,
+  planned: Planned[],
+  written: Map<Planned, { id: number; code: number }>,
+): void {
+  const changes: Change[] = [];
+  const events: EventSpec[] = [];
+  for (const p of planned) {
+    const ref = written.get(p);
+    if (!ref) continue;
+    const add = p.plan.add;
+    const added = {
+      categoryIds: add.categoryIds,
+      characteristicIds: add.characteristicIds,
+      emails: add.emails.map((e) => e.address),
+      phones: add.phones.map((f) => f.number),
+      addresses: add.addresses.map((a) => `${a.street}, ${a.number} — ${a.city}/${a.state}`),
+    };
+    const create = p.plan.action === "create";
+    changes.push({
+      entity: "person",
+      id: ref.id,
+      action: create ? "create" : "update",
+      person: ref,
+      before: p.stored ? columnsOf(p.stored) : null,
+      // A merge only adds to the lists: what it added shows as the change of each list.
+      after: { ...columnsOf(p.plan.columns), ...(create ? { code: ref.code } : {}), ...added },
+    });
+    events.push({ type: create ? "person.created" : "person.changed", area: "person", person: ref });
+  }
+  recordChanges(trx, ctx, changes);
+  recordEvents(trx, ctx, events);
+}
+
 /**
  * Persons, merged by externalId or document (CPF/CNPJ) into the stored person, or created.
- * Writes like the persons service (persons.service.ts): the search columns (sort_name,
- * search_text with every e-mail and phone) are rebuilt from the merged person, exactly one main
- * e-mail/phone/address, the person code from the shared counter (kept ahead of ERP codes).
+ * Writes like the persons service, with its functions: the search columns (sort_name, search_text
+ * with every e-mail and phone) rebuilt from the merged person by personSearchColumns, exactly one
+ * main e-mail/phone/address, the person codes from assignPersonCodes (the shared counter, kept
+ * ahead of ERP codes).
  */
 export const personsImporter: Importer<ImportPersonRecord> = {
   schema: importPersonRecord,
@@ -150,37 +175,40 @@ export const personsImporter: Importer<ImportPersonRecord> = {
       });
       if (unknownCategory !== undefined) {
         const field = r.categoryIds.includes(unknownCategory as number) ? "categoryIds" : "categories";
-        outcome.rejected.push(reject(line, field, `categoria desconhecida: ${unknownCategory}`));
+        outcome.rejected.push(reject(line, field, "unknown_category", { category: unknownCategory }));
         continue;
       }
       const badCharacteristic = r.characteristicIds.find((id) => !refs.characteristicIds.has(id));
       if (badCharacteristic !== undefined) {
-        outcome.rejected.push(reject(line, "characteristicIds", `característica desconhecida: ${badCharacteristic}`));
+        outcome.rejected.push(
+          reject(line, "characteristicIds", "unknown_characteristic", { characteristic: badCharacteristic }),
+        );
         continue;
       }
       const byExt = r.externalId ? found.byExternalId.get(r.externalId) : undefined;
       const byDoc = r.document ? found.byDocument.get(r.document) : undefined;
       if (byExt && byDoc && byExt.id !== byDoc.id) {
         const other = String(byDoc.code).padStart(6, "0");
-        outcome.rejected.push(reject(line, "document", `documento já cadastrado para a pessoa ${other}`));
+        outcome.rejected.push(reject(line, "document", "document_in_use_by", { code: other }));
         continue;
       }
       const target = byExt ?? byDoc;
       const person = target ? (stored.get(Number(target.id)) ?? null) : null;
       const byCode = r.code !== undefined ? found.byCode.get(r.code) : undefined;
       if (!person && byCode) {
-        outcome.rejected.push(reject(line, "code", `código já usado pela pessoa ${String(byCode.name)}`));
+        outcome.rejected.push(reject(line, "code", "import_code_in_use", { name: String(byCode.name) }));
         continue;
       }
       const plan = mergePerson(r, categoryIds, person);
       if ("field" in plan) {
-        outcome.rejected.push(reject(line, plan.field, plan.error));
+        outcome.rejected.push(reject(line, plan.field, plan.reason, plan.params));
         continue;
       }
       if (plan.action === "unchanged") outcome.unchanged += 1;
       else planned.push({ line, plan, stored: person, ...(r.code !== undefined ? { code: r.code } : {}) });
     }
-    await writePersons(trx, planned, now);
+    const written = await writePersons(trx, planned, now);
+    if (journalEnabled()) journalPersons(trx, ctx, planned, written);
     outcome.inserted = planned.filter((p) => p.plan.action === "create").length;
     outcome.updated = planned.length - outcome.inserted;
     return outcome;

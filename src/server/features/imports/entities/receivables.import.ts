@@ -1,7 +1,7 @@
 import { type ReceivableImportRecord, receivableImportRecord } from "../../../../shared/receivables.schemas.ts";
-import { type Column, personIdsByCode, type Value } from "../bulk.ts";
+import { type Column, personIdsByCode, upsertRows, type Value } from "../bulk.repository.ts";
 import { emptyOutcome, type Importer, reject } from "../importer.ts";
-import { upsertByExternalId } from "./upsert.ts";
+import { collector, journalWritten } from "../imports.journal.ts";
 
 /** receivables: what the import writes, in this order (the stored row is compared on the same). */
 const COLUMNS: Column[] = [
@@ -50,15 +50,23 @@ export const receivablesImporter: Importer<ReceivableImportRecord> = {
       trx,
       items.map((i) => i.record.personCode),
     );
-    const rows: { line: number; values: Value[] }[] = [];
+    const rows: Value[][] = [];
     for (const { line, record } of items) {
       const personId = persons.get(record.personCode);
       if (personId === undefined) {
-        outcome.rejected.push(reject(line, "personCode", `pessoa ${record.personCode} não encontrada`));
+        outcome.rejected.push(reject(line, "personCode", "import_unknown_person", { code: record.personCode }));
         continue;
       }
-      rows.push({ line, values: valuesOf(record, personId) });
+      rows.push(valuesOf(record, personId));
     }
-    return { ...(await upsertByExternalId(ctx, trx, "receivables", COLUMNS, rows, now)), rejected: outcome.rejected };
+    const written = collector();
+    const counts = await upsertRows(ctx, trx, "receivables", COLUMNS, rows, now, written);
+    await journalWritten(ctx, trx, written, {
+      entity: "receivable",
+      columns: COLUMNS,
+      personAt: [1],
+      events: { inserted: "receivable.imported", updated: "receivable.changed", area: "receivables" },
+    });
+    return { ...counts, rejected: outcome.rejected };
   },
 };

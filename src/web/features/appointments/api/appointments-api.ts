@@ -20,7 +20,7 @@ import type {
 import type { Address } from "../../../../shared/persons.schemas.ts";
 import type { TicketSummary } from "../../../../shared/tickets.schemas.ts";
 import { api, request } from "../../../app/api.ts";
-import { personKey, withCategory } from "../../persons/api/persons-api.ts";
+import { personKey, withCategory } from "../../../app/person-keys.ts";
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 type UserRef = { id: number; name: string };

@@ -1,3 +1,4 @@
+import "../i18n/index.ts";
 import { Badge, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Appointment } from "../../../../shared/appointments.schemas.ts";

@@ -1,29 +1,13 @@
-import { Button, Card, Group, Menu, Stack, Text, Tooltip } from "@mantine/core";
-import { type ReactNode, useId } from "react";
+import "../i18n/index.ts";
+import { Button, Group, Text, Tooltip } from "@mantine/core";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { Appointment } from "../../../../shared/appointments.schemas.ts";
-import { ChevronDown } from "../../../app/layout/icons.tsx";
-import { formatWhen } from "../appointment-time.ts";
+import { ItemCard, Meta, MoreActions, MetaSep as Sep } from "../../../app/ui/item-card.tsx";
 import { AppointmentBadges } from "./appointment-badges.tsx";
 import type { AppointmentAction } from "./appointment-dialogs.tsx";
-import { editBlockedReason } from "./edit-blocked.ts";
-
-function Meta({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Text span size="sm">
-      <Text span c="dimmed">
-        {label}:
-      </Text>{" "}
-      {children}
-    </Text>
-  );
-}
-
-const Sep = () => (
-  <Text span c="dimmed" aria-hidden="true" mx={6}>
-    ·
-  </Text>
-);
+import { formatWhen } from "./appointment-time.ts";
+import { deleteOffered, editBlockedReason } from "./edit-blocked.ts";
 
 /** Where: the address as it read when chosen, "Remoto", or not said. */
 export function placeOf(t: (key: "appointments.remote" | "appointments.noPlace") => string, a: Appointment) {
@@ -43,54 +27,29 @@ export function AppointmentCard({
   const reasonId = useId();
   const s = { subject: a.subject };
   const blocked = a.canWrite ? editBlockedReason(t, a) : null;
-  const canDelete = a.canWrite && a.deletedAt === null;
-  const hasMore = a.actions.lock || a.actions.unlock || canDelete;
+  const canDelete = deleteOffered(a);
   return (
-    <Card
-      withBorder
-      padding="sm"
-      component="li"
-      aria-label={t("appointments.itemLabel", s)}
+    <ItemCard
+      label={t("appointments.itemLabel", s)}
       style={a.deletedAt ? { opacity: 0.75 } : undefined}
-    >
-      <Group justify="space-between" align="flex-start" gap="md" wrap="wrap">
-        <Stack gap={4} style={{ flex: "1 1 420px", minWidth: 0 }}>
-          <Group gap="xs" wrap="wrap">
-            <Text fw={700} size="sm" c="indigo.7">
-              {formatWhen(a)}
-            </Text>
-            <AppointmentBadges appointment={a} />
-          </Group>
-          <Text fw={500} style={{ overflowWrap: "anywhere" }} td={a.deletedAt ? "line-through" : undefined}>
-            {a.subject}
-          </Text>
-          <Text size="sm" component="div">
-            <Meta label={t("appointments.fields.responsible")}>{a.assignedUser.name}</Meta>
-            <Sep />
-            <Meta label={t("appointments.fields.place")}>{placeOf(t, a)}</Meta>
-            {a.product && (
-              <>
-                <Sep />
-                <Meta label={t("appointments.fields.product")}>{a.product.name}</Meta>
-              </>
-            )}
-            {a.ticket && (
-              <>
-                <Sep />
-                <Meta label={t("appointments.fields.ticket")}>{a.ticket.number}</Meta>
-              </>
-            )}
-          </Text>
-        </Stack>
-        <Group gap="xs" wrap="nowrap">
+      actions={
+        <>
           {a.actions.markDone && (
             <Button size="xs" onClick={() => onAction("done")} aria-label={t("appointments.actions.doneOf", s)}>
               {t("appointments.actions.done")}
             </Button>
           )}
           {a.canWrite && a.deletedAt === null && (
-            // Off with its reason (tooltip and description) rather than hidden: the user learns why.
-            <Tooltip label={blocked} disabled={!blocked} multiline w={280} withArrow>
+            // Off with its reason (tooltip and description) rather than hidden: the user learns why,
+            // on hover, on keyboard focus and on a touch alike.
+            <Tooltip
+              label={blocked}
+              disabled={!blocked}
+              multiline
+              w={280}
+              withArrow
+              events={{ hover: true, focus: true, touch: true }}
+            >
               <Button
                 size="xs"
                 variant="light"
@@ -100,7 +59,7 @@ export function AppointmentCard({
                 onClick={(event) => (blocked ? event.preventDefault() : onAction("edit"))}
                 aria-label={t("appointments.actions.editOf", s)}
               >
-                {t("appointments.actions.edit")}
+                {t("common.edit")}
               </Button>
             </Tooltip>
           )}
@@ -115,37 +74,45 @@ export function AppointmentCard({
             onClick={() => onAction("details")}
             aria-label={t("appointments.actions.detailsOf", s)}
           >
-            {t("appointments.actions.details")}
+            {t("common.details")}
           </Button>
-          {hasMore && (
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  rightSection={<ChevronDown size={12} />}
-                  aria-label={t("appointments.actions.moreOf", s)}
-                >
-                  {t("appointments.actions.more")}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {a.actions.lock && (
-                  <Menu.Item onClick={() => onAction("lock")}>{t("appointments.actions.lock")}</Menu.Item>
-                )}
-                {a.actions.unlock && (
-                  <Menu.Item onClick={() => onAction("unlock")}>{t("appointments.actions.unlock")}</Menu.Item>
-                )}
-                {canDelete && (
-                  <Menu.Item color="red" onClick={() => onAction("delete")}>
-                    {t("appointments.actions.delete")}
-                  </Menu.Item>
-                )}
-              </Menu.Dropdown>
-            </Menu>
-          )}
-        </Group>
+          <MoreActions
+            label={t("appointments.actions.moreOf", s)}
+            items={[
+              a.actions.lock && { label: t("appointments.actions.lock"), onClick: () => onAction("lock") },
+              a.actions.unlock && { label: t("appointments.actions.unlock"), onClick: () => onAction("unlock") },
+              canDelete && { label: t("common.delete"), color: "red", onClick: () => onAction("delete") },
+            ]}
+          />
+        </>
+      }
+    >
+      <Group gap="xs" wrap="wrap">
+        <Text fw={700} size="sm" c="indigo.7">
+          {formatWhen(a)}
+        </Text>
+        <AppointmentBadges appointment={a} />
       </Group>
-    </Card>
+      <Text fw={500} style={{ overflowWrap: "anywhere" }} td={a.deletedAt ? "line-through" : undefined}>
+        {a.subject}
+      </Text>
+      <Text size="sm" component="div">
+        <Meta label={t("appointments.fields.responsible")}>{a.assignedUser.name}</Meta>
+        <Sep />
+        <Meta label={t("appointments.fields.place")}>{placeOf(t, a)}</Meta>
+        {a.product && (
+          <>
+            <Sep />
+            <Meta label={t("appointments.fields.product")}>{a.product.name}</Meta>
+          </>
+        )}
+        {a.ticket && (
+          <>
+            <Sep />
+            <Meta label={t("appointments.fields.ticket")}>{a.ticket.number}</Meta>
+          </>
+        )}
+      </Text>
+    </ItemCard>
   );
 }

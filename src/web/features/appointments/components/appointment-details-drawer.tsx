@@ -1,18 +1,19 @@
-import { Anchor, Button, Drawer, Group, Stack, Table, Text } from "@mantine/core";
+import "../i18n/index.ts";
+import { Anchor, Button, Group, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Appointment } from "../../../../shared/appointments.schemas.ts";
 import { formatDateTime } from "../../../app/format.ts";
+import { formatPersonCode, personPath, tabSlug } from "../../../app/paths.ts";
+import { DetailsDrawer } from "../../../app/ui/details-drawer.tsx";
+import { type DetailRow, DetailsTable } from "../../../app/ui/details-table.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
-import { formatPersonCode, personPath } from "../../persons/person-code.ts";
-import { tabSlug } from "../../persons/tabs.ts";
 import { appointmentQuery } from "../api/appointments-api.ts";
-import { formatWhen } from "../appointment-time.ts";
 import { AppointmentBadges } from "./appointment-badges.tsx";
 import { placeOf } from "./appointment-card.tsx";
 import type { AppointmentAction } from "./appointment-dialogs.tsx";
+import { formatWhen } from "./appointment-time.ts";
 import { editBlockedReason } from "./edit-blocked.ts";
 
 /** "Detalhes": everything about the appointment, read fresh, and what this user may do with it now. */
@@ -29,16 +30,15 @@ export function AppointmentDetailsDrawer({
 }) {
   const { t } = useTranslation();
   return (
-    <Drawer
+    <DetailsDrawer
+      item={appointment}
       opened={opened}
       onClose={onClose}
-      position="right"
       size="lg"
       title={t("appointments.details.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
-      {opened && appointment && <Details summary={appointment} onAction={onAction} />}
-    </Drawer>
+      {(summary) => <Details summary={summary} onAction={onAction} />}
+    </DetailsDrawer>
   );
 }
 
@@ -54,7 +54,7 @@ function Details({
   // The list's data at once, the server's current one when it arrives (lock, version, actions).
   const a = details.data ?? summary;
   const who = (ref: { name: string } | null) => ref?.name ?? "";
-  const rows: [string, ReactNode][] = [
+  const rows: DetailRow[] = [
     [
       t("appointments.fields.person"),
       <Anchor key="person" component={Link} to={`${personPath(a.person.code)}?aba=${tabSlug("appointments")}`}>
@@ -98,18 +98,7 @@ function Details({
     <Stack>
       {details.isError && <QueryError error={details.error} onRetry={() => void details.refetch()} />}
       <AppointmentBadges appointment={a} />
-      <Table variant="vertical" layout="fixed" withTableBorder>
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th w={180}>{label}</Table.Th>
-              <Table.Td style={{ overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>
-                {value === "" ? t("appointments.noValue") : value}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DetailsTable rows={rows} keepLineBreaks />
       {a.canWrite && a.deletedAt === null && (
         <Group gap="xs">
           <Button
@@ -119,7 +108,7 @@ function Details({
             onClick={() => onAction("edit", a)}
             aria-label={t("appointments.actions.editOf", s)}
           >
-            {t("appointments.actions.edit")}
+            {t("common.edit")}
           </Button>
           {a.actions.markDone && (
             <Button size="xs" onClick={() => onAction("done", a)} aria-label={t("appointments.actions.doneOf", s)}>
@@ -137,7 +126,7 @@ function Details({
             </Button>
           )}
           <Button size="xs" variant="subtle" color="red" onClick={() => onAction("delete", a)}>
-            {t("appointments.actions.delete")}
+            {t("common.delete")}
           </Button>
         </Group>
       )}

@@ -1,13 +1,14 @@
+import "../i18n/index.ts";
 import { Checkbox, Grid, Select, Textarea, TextInput } from "@mantine/core";
-import { DateInput } from "@mantine/dates";
 import type { UseFormReturnType } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { DESCRIPTION_MAX } from "../../../../shared/appointments.schemas.ts";
 import { SUBJECT_MAX } from "../../../../shared/tickets.schemas.ts";
-import { productsQuery } from "../../tickets/api/ticket-settings-api.ts";
+import { productsQuery } from "../../../app/settings-lists.ts";
+import { DateTimeField } from "../../../app/ui/date-field/date-time-field.tsx";
 import { addressOptionsQuery, appointmentTypesQuery, ticketOptionsQuery } from "../api/appointments-api.ts";
-import { parseTypedDate, toggleAllDay } from "../appointment-time.ts";
+import { toggleAllDay } from "./appointment-time.ts";
 import { type AppointmentValues, addressPlace, NO_PLACE, REMOTE } from "./appointment-values.ts";
 import { useAssigneeOptions } from "./use-assignee-options.ts";
 
@@ -79,15 +80,11 @@ export function AppointmentFields({
     form.setValues({ allDay: next.allDay, startsAt: next.start, endsAt: next.end });
   };
   const dateProps = {
-    valueFormat: allDay ? "DD/MM/YYYY" : "DD/MM/YYYY HH:mm",
-    placeholder: allDay ? "dd/mm/aaaa" : "dd/mm/aaaa hh:mm",
     withTime: !allDay,
-    dateParser: (text: string) => parseTypedDate(text, !allDay),
-    clearable: true,
     // The hint goes under the field, so the row's inputs stay aligned.
     inputWrapperOrder: ["label", "input", "description", "error"] as ("label" | "input" | "description" | "error")[],
   };
-  const select = { searchable: true, nothingFoundMessage: t("appointments.form.nothingFound") };
+  const select = { searchable: true, nothingFoundMessage: t("common.nothingFound") };
 
   return (
     <Grid gap="sm">
@@ -96,7 +93,7 @@ export function AppointmentFields({
           label={t("appointments.fields.type")}
           withAsterisk
           data={typeData}
-          placeholder={t("appointments.form.pick")}
+          placeholder={t("common.pick")}
           data-autofocus
           {...select}
           {...form.getInputProps("typeId")}
@@ -122,7 +119,7 @@ export function AppointmentFields({
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6 }}>
-        <DateInput
+        <DateTimeField
           key={allDay ? "start-day" : "start-time"}
           label={allDay ? t("appointments.fields.firstDay") : t("appointments.fields.start")}
           withAsterisk
@@ -131,7 +128,7 @@ export function AppointmentFields({
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6 }}>
-        <DateInput
+        <DateTimeField
           key={allDay ? "end-day" : "end-time"}
           label={allDay ? t("appointments.fields.lastDay") : t("appointments.fields.end")}
           description={
@@ -169,7 +166,7 @@ export function AppointmentFields({
         <Select
           label={t("appointments.fields.product")}
           data={productData}
-          placeholder={t("appointments.form.none")}
+          placeholder={t("common.none")}
           clearable
           {...select}
           {...form.getInputProps("productId")}
@@ -181,7 +178,7 @@ export function AppointmentFields({
           description={t("appointments.form.ticketHint")}
           inputWrapperOrder={["label", "input", "description", "error"]}
           data={ticketData}
-          placeholder={t("appointments.form.none")}
+          placeholder={t("common.none")}
           clearable
           {...select}
           {...form.getInputProps("ticketId")}

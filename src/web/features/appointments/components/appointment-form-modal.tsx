@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Stack } from "@mantine/core";
+import "../i18n/index.ts";
+import { Alert, Button, Group, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -13,8 +14,10 @@ import { isApiError } from "../../../app/api.ts";
 import { useMe } from "../../../app/auth.ts";
 import { useErrorMessage } from "../../../app/error-message.ts";
 import { notifySuccess } from "../../../app/notify.ts";
+import { useDateValueError } from "../../../app/ui/date-field/date-time-field.tsx";
+import { LocalizedDatesProvider } from "../../../app/ui/dates-provider.tsx";
+import { ModalShell } from "../../../app/ui/modal-shell.tsx";
 import { applyServerErrors, zodResolver } from "../../../app/zod-form.ts";
-import { TicketDatesProvider } from "../../tickets/components/dates-provider.tsx";
 import { appointmentTypesQuery, useCreateAppointment, useUpdateAppointment } from "../api/appointments-api.ts";
 import { AppointmentFields } from "./appointment-fields.tsx";
 import {
@@ -43,7 +46,7 @@ type Props = {
 export function AppointmentFormModal({ appointment, opened, onClose, ...rest }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <ModalShell
       opened={opened}
       onClose={onClose}
       size="xl"
@@ -52,18 +55,17 @@ export function AppointmentFormModal({ appointment, opened, onClose, ...rest }: 
           ? t("appointments.form.editTitle", { subject: appointment.subject })
           : t("appointments.form.newTitle")
       }
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
-      {opened && (
-        <TicketDatesProvider>
+      {
+        <LocalizedDatesProvider>
           {appointment ? (
             <EditForm appointment={appointment} onDone={onClose} onSaved={rest.onSaved} />
           ) : (
             <NewForm code={rest.code} categoryId={rest.categoryId} onDone={onClose} onSaved={rest.onSaved} />
           )}
-        </TicketDatesProvider>
-      )}
-    </Modal>
+        </LocalizedDatesProvider>
+      }
+    </ModalShell>
   );
 }
 
@@ -71,7 +73,8 @@ export function AppointmentFormModal({ appointment, opened, onClose, ...rest }: 
 const fieldSetter = (setFieldError: (field: string, message: string) => void) => (field: string, message: string) =>
   setFieldError(FIELD_OF[field] ?? field, message);
 
-type Required = { pickType: string; pickStart: string };
+type DateError = (value: string | null | undefined, withTime?: boolean) => string | null;
+type Required = { pickType: string; pickStart: string; dateError: DateError };
 
 function validator(messages: Required, schema: Parameters<typeof zodResolver>[0]) {
   return (body: unknown, values: AppointmentValues) => {
@@ -81,13 +84,22 @@ function validator(messages: Required, schema: Parameters<typeof zodResolver>[0]
     }
     if (!values.typeId) found.typeId = messages.pickType;
     if (!values.startsAt) found.startsAt = messages.pickStart;
+    // A typed text that is no date says why (31/02, 25:00…) instead of the schema's generic message.
+    for (const field of ["startsAt", "endsAt"] as const) {
+      const problem = messages.dateError(values[field], !values.allDay);
+      if (problem) found[field] = problem;
+    }
     return found;
   };
 }
 
-const required = (t: (key: "appointments.form.pickType" | "appointments.form.pickStart") => string): Required => ({
+const required = (
+  t: (key: "appointments.form.pickType" | "appointments.form.pickStart") => string,
+  dateError: DateError,
+): Required => ({
   pickType: t("appointments.form.pickType"),
   pickStart: t("appointments.form.pickStart"),
+  dateError,
 });
 
 function NewForm({
@@ -107,7 +119,8 @@ function NewForm({
   const create = useCreateAppointment(code, categoryId);
   const types = useQuery(appointmentTypesQuery);
   const [alert, setAlert] = useState<string | null>(null);
-  const check = validator(required(t), createAppointmentBody);
+  const dateError = useDateValueError();
+  const check = validator(required(t, dateError), createAppointmentBody);
   const form = useForm<AppointmentValues>({
     initialValues: emptyAppointment(me.user.id),
     validate: (values) => check(bodyOf(values), values),
@@ -166,7 +179,8 @@ function EditForm({
   const update = useUpdateAppointment();
   const errors = useAppointmentErrors(appointment);
   const [initial] = useState(() => valuesOf(appointment));
-  const check = validator(required(t), updateAppointmentBody);
+  const dateError = useDateValueError();
+  const check = validator(required(t, dateError), updateAppointmentBody);
   const form = useForm<AppointmentValues>({
     initialValues: initial,
     validate: (values) => {

@@ -1,5 +1,5 @@
 import type { Appointment } from "../../../../shared/appointments.schemas.ts";
-import { timeBodyOf, timeValuesOf } from "../appointment-time.ts";
+import { timeBodyOf, timeValuesOf } from "./appointment-time.ts";
 
 /**
  * What the appointment form holds: selects as strings (null until chosen), the times as the

@@ -1,4 +1,4 @@
-import "../register-i18n.ts";
+import "../i18n/index.ts";
 import { Button, Checkbox, Group, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
@@ -94,7 +94,7 @@ export function AppointmentsTab({ code, categoryId, canWrite }: AppointmentsTabP
           ))}
         </Stack>
       )}
-      <LoadMore pages={list} label={t("appointments.loadMore")} />
+      <LoadMore pages={list} />
       <AppointmentDialogs
         code={code}
         categoryId={categoryId}

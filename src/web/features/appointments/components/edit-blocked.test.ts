@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 import type { Appointment } from "../../../../shared/appointments.schemas.ts";
-import { editBlockedReason } from "./edit-blocked.ts";
+import { deleteOffered, editBlockedReason } from "./edit-blocked.ts";
 
 // The key and its values, so the test sees which sentence was chosen and with what.
 const t = ((key: string, values?: Record<string, unknown>) =>
@@ -35,5 +35,24 @@ describe("why Editar is off", () => {
     expect(editBlockedReason(t, { ...base, lock })).toBe(
       'appointments.editBlocked.locked {"name":"Gustavo Gerente","date":"10/07/2026 14:30"}',
     );
+  });
+});
+
+describe("whether Excluir is offered", () => {
+  const lock = { user: { id: 9, name: "Gustavo Gerente" }, since: "2026-07-10T17:30:00.000Z", reason: "sala" };
+
+  it("to whoever may delete it, the lock holder included", () => {
+    expect(deleteOffered(base)).toBe(true);
+    expect(deleteOffered({ ...base, lock })).toBe(true);
+  });
+
+  it("not when locked by someone else (the server would answer 423), nor read-only or already deleted", () => {
+    expect(deleteOffered({ ...base, lock, actions: { ...base.actions, delete: false } })).toBe(false);
+    expect(deleteOffered({ ...base, canWrite: false })).toBe(false);
+    expect(deleteOffered({ ...base, deletedAt: "2026-07-01T00:00:00Z" })).toBe(false);
+  });
+
+  it("a done one still offers it: its dialog says why it stays", () => {
+    expect(deleteOffered({ ...base, status: "done", actions: { ...base.actions, delete: false } })).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import "../i18n/index.ts";
 import type { TFunction } from "i18next";
 import type { Appointment } from "../../../../shared/appointments.schemas.ts";
 import { formatDateTime } from "../../../app/format.ts";
@@ -17,4 +18,14 @@ export function editBlockedReason(t: TFunction, a: Appointment): string | null {
     return t("appointments.editBlocked.locked", { name: a.lock.user.name, date: formatDateTime(a.lock.since) });
   }
   return t("errors.locked");
+}
+
+/**
+ * Whether "Excluir" is offered. Not for one locked by someone else: only the lock holder may
+ * delete it (the server answers 423), and the card already says who holds it. A done one still
+ * offers it, and its dialog explains why it stays (the rule is about what it is, not who asks).
+ */
+export function deleteOffered(a: Appointment): boolean {
+  if (!a.canWrite || a.deletedAt !== null) return false;
+  return !(a.lock && !a.actions.delete && a.status !== "done");
 }

@@ -1,10 +1,11 @@
+import "../i18n/index.ts";
 import { List, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { TFunction } from "i18next";
 import type { AppointmentOverlap, AppointmentWithOverlaps } from "../../../../shared/appointments.schemas.ts";
-import { formatPersonCode } from "../../persons/person-code.ts";
-import { isoToZoned } from "../../tickets/date-time.ts";
-import { formatWhen, shiftDate } from "../appointment-time.ts";
+import { isoToZoned } from "../../../app/format.ts";
+import { formatPersonCode } from "../../../app/paths.ts";
+import { formatWhen, shiftDate } from "./appointment-time.ts";
 
 /** An overlap carries instants only: an all-day one reads as its days in the company's zone. */
 function whenOf(o: AppointmentOverlap): string {

@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import "../i18n/index.ts";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import {
@@ -10,9 +10,10 @@ import {
 } from "../../../../shared/appointments.schemas.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { notifySuccess } from "../../../app/notify.ts";
+import { TextPromptForm, TextPromptModal } from "../../../app/ui/text-prompt-modal.tsx";
 import { zodResolver } from "../../../app/zod-form.ts";
 import { useDeleteAppointment, useLockAppointment } from "../api/appointments-api.ts";
-import { formatWhen } from "../appointment-time.ts";
+import { formatWhen } from "./appointment-time.ts";
 import { useAppointmentErrors } from "./use-appointment-errors.ts";
 
 export type ReasonKind = "delete" | "lock";
@@ -44,46 +45,33 @@ export function ReasonModal({
   const { t } = useTranslation();
   const subject = appointment?.subject ?? "";
   return (
-    <Modal
+    <TextPromptModal
       opened={opened}
       onClose={onClose}
-      size="lg"
       title={
         kind === "delete" ? t("appointments.delete.title", { subject }) : t("appointments.lock.title", { subject })
       }
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
-      {opened && appointment && <ReasonForm kind={kind} appointment={appointment} onDone={onClose} />}
-    </Modal>
+      {appointment && <ReasonPrompt kind={kind} appointment={appointment} onDone={onClose} />}
+    </TextPromptModal>
   );
 }
 
-function ReasonForm({ kind, appointment, onDone }: { kind: ReasonKind; appointment: Appointment; onDone: () => void }) {
+function ReasonPrompt({
+  kind,
+  appointment,
+  onDone,
+}: {
+  kind: ReasonKind;
+  appointment: Appointment;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const remove = useDeleteAppointment();
   const lock = useLockAppointment();
   const errors = useAppointmentErrors(appointment);
   const schema = kind === "delete" ? deleteAppointmentBody : lockAppointmentBody;
-  const form = useForm<{ reason: string }>({
-    initialValues: { reason: "" },
-    validate: (values) => zodResolver(schema)({ ...values, version: errors.version }),
-  });
   const blocked = kind === "delete" ? deleteBlocked(t, errors.current) : null;
-  const pending = remove.isPending || lock.isPending;
-
-  const submit = form.onSubmit((values) => {
-    errors.clearAlert();
-    const body = schema.parse({ ...values, version: errors.version });
-    const options = {
-      onSuccess: () => {
-        notifySuccess(kind === "delete" ? t("appointments.delete.done") : t("appointments.lock.done"));
-        onDone();
-      },
-      onError: (error: unknown) => void errors.onError(error, ["reason"], form.setFieldError),
-    };
-    if (kind === "delete") remove.mutate({ appointment, body }, options);
-    else lock.mutate({ appointment, body }, options);
-  });
 
   if (blocked) {
     return (
@@ -100,36 +88,36 @@ function ReasonForm({ kind, appointment, onDone }: { kind: ReasonKind; appointme
     );
   }
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        {errors.alert && (
-          <Alert color="red" role="alert">
-            {errors.alert}
-          </Alert>
-        )}
+    <TextPromptForm
+      alert={errors.alert}
+      context={
         <Text size="sm" c="dimmed">
           {formatWhen(appointment)} · {appointment.subject}
         </Text>
-        <Textarea
-          label={kind === "delete" ? t("appointments.delete.reason") : t("appointments.lock.reason")}
-          description={kind === "delete" ? t("appointments.delete.hint") : t("appointments.lock.hint")}
-          withAsterisk
-          autosize
-          minRows={2}
-          maxRows={6}
-          maxLength={REASON_MAX}
-          data-autofocus
-          {...form.getInputProps("reason")}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" color={kind === "delete" ? "red" : undefined} loading={pending}>
-            {kind === "delete" ? t("appointments.delete.submit") : t("appointments.lock.submit")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      }
+      field="reason"
+      label={kind === "delete" ? t("appointments.delete.reason") : t("appointments.lock.reason")}
+      description={kind === "delete" ? t("appointments.delete.hint") : t("appointments.lock.hint")}
+      multiline={{ minRows: 2, maxRows: 6 }}
+      maxLength={REASON_MAX}
+      validate={({ text }) => zodResolver(schema)({ reason: text, version: errors.version })}
+      submitLabel={kind === "delete" ? t("appointments.delete.submit") : t("appointments.lock.submit")}
+      submitColor={() => (kind === "delete" ? "red" : undefined)}
+      pending={remove.isPending || lock.isPending}
+      onCancel={onDone}
+      onSubmit={({ text }, setFieldError) => {
+        errors.clearAlert();
+        const body = schema.parse({ reason: text, version: errors.version });
+        const options = {
+          onSuccess: () => {
+            notifySuccess(kind === "delete" ? t("appointments.delete.done") : t("appointments.lock.done"));
+            onDone();
+          },
+          onError: (error: unknown) => void errors.onError(error, ["reason"], setFieldError),
+        };
+        if (kind === "delete") remove.mutate({ appointment, body }, options);
+        else lock.mutate({ appointment, body }, options);
+      }}
+    />
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import "../i18n/index.ts";
 import { useTranslation } from "react-i18next";
 import type { Appointment } from "../../../../shared/appointments.schemas.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { notifySuccess } from "../../../app/notify.ts";
+import { ConfirmModal } from "../../../app/ui/confirm-modal.tsx";
 import { useUnlockAppointment } from "../api/appointments-api.ts";
 import { useAppointmentErrors } from "./use-appointment-errors.ts";
 
@@ -16,20 +17,11 @@ export function UnlockModal({
   opened: boolean;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t("appointments.lock.unlockTitle", { subject: appointment?.subject ?? "" })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
-      {opened && appointment && <UnlockBody appointment={appointment} onDone={onClose} />}
-    </Modal>
-  );
+  // Mounted per opening, so the error hook starts from the appointment as the list read it.
+  return opened && appointment ? <UnlockConfirm appointment={appointment} onClose={onClose} /> : null;
 }
 
-function UnlockBody({ appointment, onDone }: { appointment: Appointment; onDone: () => void }) {
+function UnlockConfirm({ appointment, onClose }: { appointment: Appointment; onClose: () => void }) {
   const { t } = useTranslation();
   const unlock = useUnlockAppointment();
   const errors = useAppointmentErrors(appointment);
@@ -41,36 +33,33 @@ function UnlockBody({ appointment, onDone }: { appointment: Appointment; onDone:
       {
         onSuccess: () => {
           notifySuccess(t("appointments.lock.unlocked"));
-          onDone();
+          onClose();
         },
         onError: (error) => void errors.onError(error),
       },
     );
   };
   return (
-    <Stack>
-      {errors.alert && (
-        <Alert color="red" role="alert" title={t("appointments.lock.unlockFailed")}>
-          {errors.alert}
-        </Alert>
-      )}
-      {lock && (
-        <Text size="sm">
-          {t("appointments.lock.unlockConfirm", {
-            name: lock.user.name,
-            date: formatDateTime(lock.since),
-            reason: lock.reason,
-          })}
-        </Text>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          {t("common.cancel")}
-        </Button>
-        <Button onClick={confirm} loading={unlock.isPending} disabled={!lock}>
-          {t("appointments.lock.unlockSubmit")}
-        </Button>
-      </Group>
-    </Stack>
+    <ConfirmModal
+      opened
+      onClose={onClose}
+      title={t("appointments.lock.unlockTitle", { subject: appointment.subject })}
+      message={
+        lock
+          ? t("appointments.lock.unlockConfirm", {
+              name: lock.user.name,
+              date: formatDateTime(lock.since),
+              reason: lock.reason,
+            })
+          : null
+      }
+      confirmLabel={t("appointments.lock.unlockSubmit")}
+      color="indigo"
+      loading={unlock.isPending}
+      confirmDisabled={!lock}
+      error={errors.alert}
+      errorTitle={t("appointments.lock.unlockFailed")}
+      onConfirm={confirm}
+    />
   );
 }

@@ -13,7 +13,7 @@ export function useAssigneeOptions(known?: { id: number; name: string } | null) 
   const me = useMe();
   const users = useQuery(assigneesQuery);
   const options = new Map<number, string>();
-  options.set(me.user.id, t("appointments.form.me", { name: me.user.name }));
+  options.set(me.user.id, t("common.me", { name: me.user.name }));
   if (known && !options.has(known.id)) options.set(known.id, known.name);
   for (const u of users.data?.items ?? []) if (!options.has(u.id)) options.set(u.id, u.name);
   const mine = String(me.user.id);

@@ -8,7 +8,8 @@ import type {
   SmtpSettingsView,
 } from "../../../../shared/mail.schemas.ts";
 import { api } from "../../../app/api.ts";
-import { personKey } from "../../persons/api/persons-api.ts";
+import { companySettingsQuery } from "../../../app/company-time-zone.ts";
+import { personKey } from "../../../app/person-keys.ts";
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 const PAGE_SIZE = 25;
@@ -66,11 +67,6 @@ export function useRetryMail() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: outboxKey }),
   });
 }
-
-export const companySettingsQuery = queryOptions({
-  queryKey: ["settings", "company"],
-  queryFn: () => api.get<CompanySettingsView>("/api/settings/company"),
-});
 
 export const smtpSettingsQuery = queryOptions({
   queryKey: ["settings", "smtp"],

@@ -1,3 +1,4 @@
+import "../i18n/index.ts";
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { MailStatus } from "../../../../shared/mail.schemas.ts";

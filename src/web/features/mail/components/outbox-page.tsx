@@ -1,4 +1,4 @@
-import "../register-i18n.ts";
+import "../i18n/index.ts";
 import { Anchor, Button, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -7,11 +7,11 @@ import { MAIL_STATUSES, type MailItem, type MailStatus } from "../../../../share
 import { useErrorMessage } from "../../../app/error-message.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { notifyError, notifySuccess } from "../../../app/notify.ts";
+import { formatPersonCode } from "../../../app/paths.ts";
 import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageHeader } from "../../../app/ui/page-header.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
-import { formatPersonCode } from "../../persons/person-code.ts";
 import { outboxQuery, useRetryMail } from "../api/mail-api.ts";
 import { MailStatusBadge } from "./mail-status-badge.tsx";
 
@@ -44,7 +44,7 @@ export function OutboxPage() {
         {outbox.isError && <QueryError error={outbox.error} onRetry={() => void outbox.refetch()} />}
         {outbox.isSuccess && items.length === 0 && <Text c="dimmed">{t("mail.outbox.empty")}</Text>}
         {items.length > 0 && <OutboxTable items={items} />}
-        <LoadMore pages={outbox} label={t("mail.loadMore")} />
+        <LoadMore pages={outbox} />
       </Stack>
     </>
   );
@@ -71,7 +71,7 @@ function OutboxTable({ items }: { items: MailItem[] }) {
             <Table.Th>{t("mail.outbox.statusColumn")}</Table.Th>
             <Table.Th>{t("mail.outbox.attempts")}</Table.Th>
             <Table.Th>{t("mail.outbox.lastError")}</Table.Th>
-            <Table.Th>{t("mail.outbox.actions")}</Table.Th>
+            <Table.Th>{t("common.actions")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

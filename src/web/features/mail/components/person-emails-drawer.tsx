@@ -1,9 +1,11 @@
-import { Card, Drawer, Group, Stack, Text } from "@mantine/core";
+import "../i18n/index.ts";
+import { Card, Group, Stack, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { MailItem } from "../../../../shared/mail.schemas.ts";
 import type { Person } from "../../../../shared/persons.schemas.ts";
 import { formatDateTime } from "../../../app/format.ts";
+import { DetailsDrawer } from "../../../app/ui/details-drawer.tsx";
 import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
@@ -22,16 +24,15 @@ export function PersonEmailsDrawer({
 }) {
   const { t } = useTranslation();
   return (
-    <Drawer
+    <DetailsDrawer
+      item={person}
       opened={opened}
       onClose={onClose}
-      position="right"
       size="lg"
       title={t("mail.historyTitle", { name: person.name })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
-      {opened && <EmailList code={person.code} />}
-    </Drawer>
+      {(shown) => <EmailList code={shown.code} />}
+    </DetailsDrawer>
   );
 }
 
@@ -51,7 +52,7 @@ function EmailList({ code }: { code: number }) {
           ))}
         </Stack>
       )}
-      <LoadMore pages={emails} label={t("mail.loadMore")} />
+      <LoadMore pages={emails} />
     </Stack>
   );
 }

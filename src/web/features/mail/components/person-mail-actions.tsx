@@ -1,10 +1,10 @@
-import "../register-i18n.ts";
-import { Button } from "@mantine/core";
+import "../i18n/index.ts";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import type { Person } from "../../../../shared/persons.schemas.ts";
+import { canEditPerson } from "../../../app/access.ts";
 import { useMe } from "../../../app/auth.ts";
-import { canEditPerson } from "../../persons/access.ts";
+import { HeaderAction } from "../../../app/ui/header-actions.tsx";
 import { PersonEmailsDrawer } from "./person-emails-drawer.tsx";
 import { SendEmailModal } from "./send-email-modal.tsx";
 
@@ -12,7 +12,7 @@ import { SendEmailModal } from "./send-email-modal.tsx";
  * "Enviar e-mail" for users who may write for one of the person's categories (the server's rule:
  * the same as changing the header), and "E-mails" — what was sent — for everyone who sees the person.
  */
-export default function PersonMailActions({ person }: { person: Person }) {
+export function PersonMailActions({ person }: { person: Person }) {
   const { t } = useTranslation();
   const me = useMe();
   const [sending, send] = useDisclosure(false);
@@ -23,13 +23,11 @@ export default function PersonMailActions({ person }: { person: Person }) {
   );
   return (
     <>
-      <Button variant="default" onClick={list.open}>
-        {t("mail.history")}
-      </Button>
+      <HeaderAction onClick={list.open}>{t("mail.history")}</HeaderAction>
       {canSend && (
-        <Button variant="light" onClick={send.open}>
+        <HeaderAction variant="light" onClick={send.open}>
           {t("mail.send")}
-        </Button>
+        </HeaderAction>
       )}
       <SendEmailModal person={person} opened={sending} onClose={send.close} replyTo={me.user.email} />
       <PersonEmailsDrawer person={person} opened={listing} onClose={list.close} />

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
+import "../i18n/index.ts";
+import { Alert, Button, Group, Stack, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
 import { type FormErrors, useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -11,8 +12,9 @@ import {
 } from "../../../../shared/mail.schemas.ts";
 import type { Person } from "../../../../shared/persons.schemas.ts";
 import { isApiError } from "../../../app/api.ts";
-import { useErrorMessage } from "../../../app/error-message.ts";
+import { useErrorMessage, useServerText } from "../../../app/error-message.ts";
 import { notifySuccess } from "../../../app/notify.ts";
+import { ModalShell } from "../../../app/ui/modal-shell.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
 import { zodResolver } from "../../../app/zod-form.ts";
@@ -34,15 +36,9 @@ export function SendEmailModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      size="xl"
-      title={t("mail.sendTitle", { name: person.name })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
-      {opened && <Recipients person={person} onDone={onClose} replyTo={replyTo} />}
-    </Modal>
+    <ModalShell opened={opened} onClose={onClose} size="xl" title={t("mail.sendTitle", { name: person.name })}>
+      <Recipients person={person} onDone={onClose} replyTo={replyTo} />
+    </ModalShell>
   );
 }
 
@@ -82,6 +78,7 @@ function SendForm({
   const { t } = useTranslation();
   const send = useSendEmail(code);
   const errorMessage = useErrorMessage();
+  const texts = useServerText();
   const [alert, setAlert] = useState<string | null>(null);
   const labels = new Map(recipients.suggestions.map((s) => [s.address, s.label]));
   const options = [...(recipients.main ? [recipients.main] : []), ...recipients.suggestions.map((s) => s.address)];
@@ -99,7 +96,7 @@ function SendForm({
       },
       onError: (error) => {
         const issues = isApiError(error) ? error.fieldIssues : [];
-        const errors = collapse(Object.fromEntries(issues.map((i) => [i.field, i.message])), values);
+        const errors = collapse(Object.fromEntries(issues.map((i) => [i.field, texts.issue(i)])), values);
         const known = Object.keys(errors).filter((f) => (FIELDS as readonly string[]).includes(f));
         for (const field of known) form.setFieldError(field, errors[field]);
         if (known.length === 0 || known.length < Object.keys(errors).length) setAlert(errorMessage(error));

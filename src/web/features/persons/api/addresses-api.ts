@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Address, AddressInput } from "../../../../shared/persons.schemas.ts";
 import { api } from "../../../app/api.ts";
-import { personKey, withCategory } from "./persons-api.ts";
+import { personKey, withCategory } from "../../../app/person-keys.ts";
 
 export type AddressPatch = Partial<AddressInput> & { version: number };
 

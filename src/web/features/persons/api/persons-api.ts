@@ -2,10 +2,9 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import type { Level, Tab } from "../../../../shared/access.schemas.ts";
 import type { CreatePersonBody, Person, UpdatePersonBody } from "../../../../shared/persons.schemas.ts";
 import { api } from "../../../app/api.ts";
+import { personKey } from "../../../app/person-keys.ts";
 
 export type PersonTabs = { categoryId: number; tabs: { tab: Tab; level: Level }[] };
-
-export const personKey = (code: number) => ["persons", code] as const;
 
 export const personQuery = (code: number) =>
   queryOptions({
@@ -20,10 +19,6 @@ export const personTabsQuery = (code: number, categoryId: number | null) =>
     queryFn: () =>
       api.get<PersonTabs>(`/api/persons/${code}/tabs${categoryId === null ? "" : `?category=${categoryId}`}`),
   });
-
-/** `?category=` for the tab endpoints: the server checks the grant of the selected category. */
-export const withCategory = (path: string, categoryId: number) =>
-  `${path}${path.includes("?") ? "&" : "?"}category=${categoryId}`;
 
 export function useCreatePerson() {
   const queryClient = useQueryClient();

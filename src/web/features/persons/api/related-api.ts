@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { RelatedPerson } from "../../../../shared/persons.schemas.ts";
 import { api } from "../../../app/api.ts";
-import { personKey, withCategory } from "./persons-api.ts";
+import { personKey, withCategory } from "../../../app/person-keys.ts";
 
 const relatedKey = (code: number) => [...personKey(code), "related"] as const;
 

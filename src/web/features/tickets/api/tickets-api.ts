@@ -15,7 +15,7 @@ import type {
   UpdateTicketBody,
 } from "../../../../shared/tickets.schemas.ts";
 import { api } from "../../../app/api.ts";
-import { personKey, withCategory } from "../../persons/api/persons-api.ts";
+import { personKey, withCategory } from "../../../app/person-keys.ts";
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -115,8 +115,13 @@ export const useUpdateTicket = () =>
 
 export const useAddNote = () =>
   useTicketMutation(
-    ({ ticket, body }: { ticket: Ref; body: { text: string; close: boolean; version: number } }) =>
-      api.post<{ note: TicketNote; ticket: Ticket }>(`/api/tickets/${ticket.id}/notes`, body),
+    ({
+      ticket,
+      body,
+    }: {
+      ticket: Ref;
+      body: { text: string; close: boolean; version: number; attachments?: string[] };
+    }) => api.post<{ note: TicketNote; ticket: Ticket }>(`/api/tickets/${ticket.id}/notes`, body),
     ({ ticket }) => ticket,
   );
 

@@ -1,8 +1,10 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import "../i18n/index.ts";
+import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TicketSummary } from "../../../../shared/tickets.schemas.ts";
 import { useErrorMessage } from "../../../app/error-message.ts";
 import { notifyError, notifySuccess } from "../../../app/notify.ts";
+import { ConfirmModal } from "../../../app/ui/confirm-modal.tsx";
 import { useDuplicateTicket } from "../api/tickets-api.ts";
 
 /** "Duplicar": asks first, then says the new ticket's number. */
@@ -31,28 +33,22 @@ export function DuplicateDialog({
   };
 
   return (
-    <Modal
+    <ConfirmModal
       opened={opened}
       onClose={onClose}
       title={t("tickets.duplicate.title", { number })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
-      <Stack>
-        <Text size="sm">{t("tickets.duplicate.confirm", { number })}</Text>
-        {ticket && (
+      message={t("tickets.duplicate.confirm", { number })}
+      detail={
+        ticket && (
           <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
             {ticket.subject}
           </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t("common.cancel")}
-          </Button>
-          <Button onClick={confirm} loading={duplicate.isPending}>
-            {t("tickets.duplicate.submit")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+        )
+      }
+      confirmLabel={t("tickets.duplicate.submit")}
+      color="indigo"
+      loading={duplicate.isPending}
+      onConfirm={confirm}
+    />
   );
 }

@@ -1,8 +1,13 @@
-import { Badge, Box, Drawer, Group, Stack, Text, Timeline } from "@mantine/core";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import "../i18n/index.ts";
+import { Badge, Box, Group, Stack, Text, Timeline } from "@mantine/core";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import type { Attachment } from "../../../../shared/attachments.schemas.ts";
 import type { TicketNote, TicketSummary } from "../../../../shared/tickets.schemas.ts";
+import { filesQuery } from "../../../app/attachments/api/attachments-api.ts";
+import { AttachmentList } from "../../../app/attachments/components/attachment-list.tsx";
 import { formatDateTime } from "../../../app/format.ts";
+import { DetailsDrawer } from "../../../app/ui/details-drawer.tsx";
 import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
@@ -21,16 +26,15 @@ export function HistoryDrawer({
 }) {
   const { t } = useTranslation();
   return (
-    <Drawer
+    <DetailsDrawer
+      item={ticket}
       opened={opened}
       onClose={onClose}
-      position="right"
       size="lg"
       title={t("tickets.history.title", { number: ticket?.number ?? "" })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
-      {opened && ticket && <History ticket={ticket} />}
-    </Drawer>
+      {(item) => <History ticket={item} />}
+    </DetailsDrawer>
   );
 }
 
@@ -38,6 +42,10 @@ function History({ ticket }: { ticket: TicketSummary }) {
   const { t } = useTranslation();
   const notes = useInfiniteQuery(ticketNotesQuery(ticket.id));
   const items = notes.data?.pages.flatMap((p) => p.items) ?? [];
+  // The files come in one list for the whole ticket, each with the parecer it came with.
+  const files = useQuery(filesQuery({ kind: "ticket", id: ticket.id }));
+  const byNote = new Map<number | null, Attachment[]>();
+  for (const file of files.data?.items ?? []) byNote.set(file.noteId, [...(byNote.get(file.noteId) ?? []), file]);
   return (
     <Stack gap="md">
       <Stack gap={4}>
@@ -46,6 +54,7 @@ function History({ ticket }: { ticket: TicketSummary }) {
           {ticket.subject}
         </Text>
       </Stack>
+      <AttachmentList files={byNote.get(null) ?? []} label={t("attachments.ticketFiles")} />
       {notes.isPending && <PageLoader />}
       {notes.isError && <QueryError error={notes.error} onRetry={() => void notes.refetch()} />}
       {notes.isSuccess && items.length === 0 && <Text c="dimmed">{t("tickets.history.empty")}</Text>}
@@ -66,11 +75,15 @@ function History({ ticket }: { ticket: TicketSummary }) {
               title={<NoteTitle note={note} />}
             >
               <NoteText note={note} />
+              <AttachmentList
+                files={byNote.get(note.id) ?? []}
+                label={t("tickets.history.noteFiles", { date: formatDateTime(note.createdAt) })}
+              />
             </Timeline.Item>
           ))}
         </Timeline>
       )}
-      <LoadMore pages={notes} label={t("tickets.loadMore")} />
+      <LoadMore pages={notes} />
     </Stack>
   );
 }

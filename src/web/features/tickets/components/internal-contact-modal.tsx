@@ -1,13 +1,15 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text } from "@mantine/core";
-import { DateTimePicker } from "@mantine/dates";
+import "../i18n/index.ts";
+import { Alert, Button, Group, Select, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { type TicketSummary, updateTicketBody } from "../../../../shared/tickets.schemas.ts";
+import { isoToZoned, zonedToIso } from "../../../app/format.ts";
 import { notifySuccess } from "../../../app/notify.ts";
+import { DateTimeField, useDateValueError } from "../../../app/ui/date-field/date-time-field.tsx";
+import { LocalizedDatesProvider } from "../../../app/ui/dates-provider.tsx";
+import { ModalShell } from "../../../app/ui/modal-shell.tsx";
 import { zodResolver } from "../../../app/zod-form.ts";
 import { useUpdateTicket } from "../api/tickets-api.ts";
-import { isoToZoned, zonedToIso } from "../date-time.ts";
-import { TicketDatesProvider } from "./dates-provider.tsx";
 import { useTicketErrors } from "./use-ticket-errors.ts";
 import { useUserOptions } from "./use-user-options.ts";
 
@@ -23,19 +25,18 @@ export function InternalContactModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <ModalShell
       opened={opened}
       onClose={onClose}
       size="lg"
       title={t("tickets.internalContact.title", { number: ticket?.number ?? "" })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
-      {opened && ticket && (
-        <TicketDatesProvider>
+      {ticket && (
+        <LocalizedDatesProvider>
           <ContactForm ticket={ticket} onDone={onClose} />
-        </TicketDatesProvider>
+        </LocalizedDatesProvider>
       )}
-    </Modal>
+    </ModalShell>
   );
 }
 
@@ -48,6 +49,7 @@ function ContactForm({ ticket, onDone }: { ticket: TicketSummary; onDone: () => 
   const update = useUpdateTicket();
   const errors = useTicketErrors(ticket);
   const users = useUserOptions([ticket.internalContactUser, ticket.responsible, ticket.openedBy]);
+  const dateError = useDateValueError();
   const form = useForm<Values>({
     initialValues: {
       internalContactAt: isoToZoned(ticket.internalContactAt),
@@ -56,6 +58,7 @@ function ContactForm({ ticket, onDone }: { ticket: TicketSummary; onDone: () => 
     validate: (values) => {
       const found = zodResolver(updateTicketBody)(bodyOf(values, errors.version));
       if (!values.internalContactAt) found.internalContactAt = t("tickets.internalContact.pickDate");
+      else found.internalContactAt = dateError(values.internalContactAt) ?? found.internalContactAt;
       if (!values.internalContactUserId) found.internalContactUserId = t("tickets.internalContact.pickUser");
       return found;
     },
@@ -88,13 +91,10 @@ function ContactForm({ ticket, onDone }: { ticket: TicketSummary; onDone: () => 
         <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
           {errors.current.subject}
         </Text>
-        <DateTimePicker
+        <DateTimeField
           label={t("tickets.internalContact.at")}
           withAsterisk
-          valueFormat="DD/MM/YYYY HH:mm"
-          placeholder="dd/mm/aaaa hh:mm"
-          defaultTimeValue="09:00"
-          clearable
+          defaultTime="09:00"
           data-autofocus
           {...form.getInputProps("internalContactAt")}
         />
@@ -107,7 +107,7 @@ function ContactForm({ ticket, onDone }: { ticket: TicketSummary; onDone: () => 
           data={users.data}
           allowDeselect={false}
           searchable
-          nothingFoundMessage={t("tickets.create.nothingFound")}
+          nothingFoundMessage={t("common.nothingFound")}
           comboboxProps={{ withinPortal: true }}
           {...form.getInputProps("internalContactUserId")}
         />

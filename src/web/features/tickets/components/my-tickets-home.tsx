@@ -1,14 +1,13 @@
-import "../register-i18n.ts";
+import "../i18n/index.ts";
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDateTime } from "../../../app/format.ts";
+import { MY_TICKETS_PATH, ticketPersonPath } from "../../../app/paths.ts";
 import { QueryError } from "../../../app/ui/query-error.tsx";
-import { MY_TICKETS_PATH } from "../access.ts";
 import { myTicketsQuery } from "../api/tickets-api.ts";
-import { ticketPersonPath } from "../paths.ts";
 
 const SHOWN = 5;
 
@@ -40,8 +39,9 @@ export function MyTicketsHome() {
         <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: "none" }}>
           {items.slice(0, SHOWN).map((ticket) => (
             <li key={ticket.id}>
-              <Group gap="xs" wrap="nowrap" justify="space-between">
-                <Text size="sm" truncate>
+              {/* The subject wraps rather than ending in "…": the whole of it is what tells the tickets apart. */}
+              <Group gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
+                <Text size="sm" style={{ minWidth: 0, overflowWrap: "anywhere" }}>
                   <Anchor component={Link} to={ticketPersonPath(ticket)} fw={600}>
                     {t("tickets.number", { number: ticket.number })}
                   </Anchor>{" "}
@@ -52,7 +52,7 @@ export function MyTicketsHome() {
                   </Text>
                 </Text>
                 <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
-                  <Text size="xs" c={ticket.overdue ? "red.8" : "dimmed"}>
+                  <Text size="xs" c={ticket.overdue ? "red.9" : "dimmed"}>
                     {formatDateTime(ticket.dueAt)}
                   </Text>
                   {ticket.overdue && (

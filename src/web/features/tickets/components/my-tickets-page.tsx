@@ -1,17 +1,16 @@
-import "../register-i18n.ts";
-import { Anchor, Badge, Stack, Table, Text } from "@mantine/core";
+import "../i18n/index.ts";
+import { Anchor, Badge, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { TicketSummary } from "../../../../shared/tickets.schemas.ts";
 import { formatDateTime } from "../../../app/format.ts";
+import { formatPersonCode, ticketPersonPath } from "../../../app/paths.ts";
 import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageHeader } from "../../../app/ui/page-header.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
-import { formatPersonCode } from "../../persons/person-code.ts";
 import { myTicketsQuery } from "../api/tickets-api.ts";
-import { ticketPersonPath } from "../paths.ts";
 import { PriorityBadge } from "./ticket-badges.tsx";
 
 /** /meus-atendimentos: open tickets I am responsible for, and those whose internal contact with me is due. */
@@ -29,7 +28,7 @@ export function MyTicketsPage() {
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && items.length === 0 && <Text py="md">{t("tickets.my.empty")}</Text>}
       {items.length > 0 && <MyTicketsTable items={items} />}
-      <LoadMore pages={list} label={t("tickets.loadMore")} />
+      <LoadMore pages={list} />
     </Stack>
   );
 }
@@ -53,18 +52,13 @@ function MyTicketsTable({ items }: { items: TicketSummary[] }) {
           {items.map((ticket) => (
             <Table.Tr key={ticket.id}>
               <Table.Td>
-                <Anchor
-                  component={Link}
-                  to={ticketPersonPath(ticket)}
-                  aria-label={t("tickets.my.openOf", {
-                    name: ticket.person.name,
-                    tab: t(`tickets.title.${ticket.area}`),
-                  })}
-                >
+                {/* Named by what it shows, then the tab it opens (WCAG 2.5.3: the visible text in the name). */}
+                <Anchor component={Link} to={ticketPersonPath(ticket)}>
                   <Text span ff="monospace" size="sm" mr={6}>
                     {formatPersonCode(ticket.person.code)}
                   </Text>
                   {ticket.person.name}
+                  <VisuallyHidden>{t("tickets.my.openOf", { tab: t(`tickets.title.${ticket.area}`) })}</VisuallyHidden>
                 </Anchor>
               </Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>
@@ -80,7 +74,7 @@ function MyTicketsTable({ items }: { items: TicketSummary[] }) {
                 <PriorityBadge priority={ticket.priority} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>
-                <Text size="sm" c={ticket.overdue ? "red.8" : undefined}>
+                <Text size="sm" c={ticket.overdue ? "red.9" : undefined}>
                   {formatDateTime(ticket.dueAt)}
                 </Text>
                 {ticket.overdue && (

@@ -1,18 +1,18 @@
+import "../i18n/index.ts";
 import { Grid, Select, Textarea, TextInput } from "@mantine/core";
-import { DateTimePicker } from "@mantine/dates";
 import type { UseFormReturnType } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TicketType } from "../../../../shared/settings.schemas.ts";
 import { CHANNELS, PRIORITIES, SUBJECT_MAX } from "../../../../shared/tickets.schemas.ts";
-import { formatDateTime } from "../../../app/format.ts";
-import { productsQuery, sectorsQuery } from "../api/ticket-settings-api.ts";
-import { addDays, isoToZoned } from "../date-time.ts";
-import type { TicketValues } from "./new-ticket-values.ts";
+import { companyToday, formatDateTime } from "../../../app/format.ts";
+import { productsQuery, sectorsQuery } from "../../../app/settings-lists.ts";
+import { DateTimeField } from "../../../app/ui/date-field/date-time-field.tsx";
+import { defaultDueAt, type TicketValues } from "./new-ticket-values.ts";
 import { useUserOptions } from "./use-user-options.ts";
 
 /** Today in the company's time zone, "YYYY-MM-DD": due dates start there. */
-const today = () => isoToZoned(new Date().toISOString())?.slice(0, 10);
+const today = () => companyToday();
 
 export function NewTicketFields({ form, types }: { form: UseFormReturnType<TicketValues>; types: TicketType[] }) {
   const { t } = useTranslation();
@@ -42,9 +42,9 @@ export function NewTicketFields({ form, types }: { form: UseFormReturnType<Ticke
           label={t("tickets.fields.type")}
           withAsterisk
           data={types.map((x) => ({ value: String(x.id), label: x.name }))}
-          placeholder={t("tickets.create.pick")}
+          placeholder={t("common.pick")}
           searchable
-          nothingFoundMessage={t("tickets.create.nothingFound")}
+          nothingFoundMessage={t("common.nothingFound")}
           data-autofocus
           {...typeProps}
           onChange={onTypeChange}
@@ -55,9 +55,9 @@ export function NewTicketFields({ form, types }: { form: UseFormReturnType<Ticke
           label={t("tickets.fields.sector")}
           withAsterisk
           data={active(sectors.data?.items)}
-          placeholder={t("tickets.create.pick")}
+          placeholder={t("common.pick")}
           searchable
-          nothingFoundMessage={t("tickets.create.nothingFound")}
+          nothingFoundMessage={t("common.nothingFound")}
           {...form.getInputProps("sectorId")}
         />
       </Grid.Col>
@@ -74,10 +74,10 @@ export function NewTicketFields({ form, types }: { form: UseFormReturnType<Ticke
         <Select
           label={t("tickets.fields.product")}
           data={active(products.data?.items)}
-          placeholder={t("tickets.create.none")}
+          placeholder={t("common.none")}
           clearable
           searchable
-          nothingFoundMessage={t("tickets.create.nothingFound")}
+          nothingFoundMessage={t("common.nothingFound")}
           {...form.getInputProps("productId")}
         />
       </Grid.Col>
@@ -85,7 +85,7 @@ export function NewTicketFields({ form, types }: { form: UseFormReturnType<Ticke
         <Select
           label={t("tickets.fields.priority")}
           data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(p) }))}
-          placeholder={t("tickets.create.pick")}
+          placeholder={t("common.pick")}
           allowDeselect={false}
           {...form.getInputProps("priority")}
         />
@@ -94,7 +94,7 @@ export function NewTicketFields({ form, types }: { form: UseFormReturnType<Ticke
         <Select
           label={t("tickets.fields.channel")}
           data={CHANNELS.map((c) => ({ value: c, label: t(`tickets.channels.${c}`) }))}
-          placeholder={t("tickets.create.none")}
+          placeholder={t("common.none")}
           clearable
           {...form.getInputProps("channel")}
         />
@@ -111,31 +111,28 @@ export function NewTicketFields({ form, types }: { form: UseFormReturnType<Ticke
         <Select
           label={t("tickets.fields.responsible")}
           data={users.data}
-          placeholder={t("tickets.create.none")}
+          placeholder={t("common.none")}
           clearable
           searchable
-          nothingFoundMessage={t("tickets.create.nothingFound")}
+          nothingFoundMessage={t("common.nothingFound")}
           {...form.getInputProps("responsibleUserId")}
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 4 }}>
-        <DateTimePicker
+        <DateTimeField
           label={t("tickets.fields.dueAt")}
           // The hint goes under the field, so the row's inputs stay aligned.
           inputWrapperOrder={["label", "input", "description", "error"]}
           description={
             type
               ? t("tickets.create.dueHint", {
-                  date: formatDateTime(addDays(new Date(), type.daysToDue)),
+                  date: formatDateTime(defaultDueAt(new Date(), type.daysToDue)),
                   count: type.daysToDue,
                 })
               : t("tickets.create.dueHintNoType")
           }
-          valueFormat="DD/MM/YYYY HH:mm"
-          placeholder="dd/mm/aaaa hh:mm"
           minDate={today()}
-          defaultTimeValue="18:00"
-          clearable
+          defaultTime="18:00"
           {...form.getInputProps("dueAt")}
         />
       </Grid.Col>

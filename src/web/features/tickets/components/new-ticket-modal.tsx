@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Stack } from "@mantine/core";
+import "../i18n/index.ts";
+import { Alert, Button, Group, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,11 +7,14 @@ import { useTranslation } from "react-i18next";
 import { createTicketBody, type TicketArea } from "../../../../shared/tickets.schemas.ts";
 import { isApiError } from "../../../app/api.ts";
 import { useErrorMessage } from "../../../app/error-message.ts";
+import { companyToday } from "../../../app/format.ts";
 import { notifySuccess } from "../../../app/notify.ts";
+import { ticketTypesQuery } from "../../../app/settings-lists.ts";
+import { useDateValueError } from "../../../app/ui/date-field/date-time-field.tsx";
+import { LocalizedDatesProvider } from "../../../app/ui/dates-provider.tsx";
+import { ModalShell } from "../../../app/ui/modal-shell.tsx";
 import { applyServerErrors, zodResolver } from "../../../app/zod-form.ts";
-import { ticketTypesQuery } from "../api/ticket-settings-api.ts";
 import { useCreateTicket } from "../api/tickets-api.ts";
-import { TicketDatesProvider } from "./dates-provider.tsx";
 import { NewTicketFields } from "./new-ticket-fields.tsx";
 import { bodyOf, emptyTicket, TICKET_FIELDS, type TicketValues } from "./new-ticket-values.ts";
 
@@ -27,19 +31,18 @@ type Props = {
 export function NewTicketModal({ opened, onClose, area, ...rest }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <ModalShell
       opened={opened}
       onClose={onClose}
       size="xl"
       title={area === "production" ? t("tickets.create.titleProduction") : t("tickets.create.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
-      {opened && (
-        <TicketDatesProvider>
+      {
+        <LocalizedDatesProvider>
           <NewTicketForm area={area} onDone={onClose} {...rest} />
-        </TicketDatesProvider>
-      )}
-    </Modal>
+        </LocalizedDatesProvider>
+      }
+    </ModalShell>
   );
 }
 
@@ -56,12 +59,15 @@ function NewTicketForm({
   const types = useQuery(ticketTypesQuery);
   const areaTypes = (types.data?.items ?? []).filter((type) => type.area === area && type.isActive);
   const [alert, setAlert] = useState<string | null>(null);
+  const dateError = useDateValueError();
   const form = useForm<TicketValues>({
     initialValues: emptyTicket(),
     validate: (values) => {
       const found = zodResolver(createTicketBody)(bodyOf(values, area));
       if (!values.typeId) found.typeId = t("tickets.create.pickType");
       if (!values.sectorId) found.sectorId = t("tickets.create.pickSector");
+      const due = dateError(values.dueAt, true, companyToday());
+      if (due) found.dueAt = due;
       return found;
     },
   });

@@ -1,5 +1,5 @@
 import type { Channel, Priority, TicketArea } from "../../../../shared/tickets.schemas.ts";
-import { zonedToIso } from "../date-time.ts";
+import { zonedToIso } from "../../../app/format.ts";
 
 /** What the "Novo atendimento" fields hold: selects as strings (null until chosen), the due date as wall clock. */
 export type TicketValues = {
@@ -58,3 +58,8 @@ export const bodyOf = (v: TicketValues, area: TicketArea) => ({
   responsibleUserId: id(v.responsibleUserId) ?? null,
   note: v.note,
 });
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The server's default due date: the opening plus the type's number of calendar days. */
+export const defaultDueAt = (at: Date, days: number): string => new Date(at.getTime() + days * DAY_MS).toISOString();

@@ -1,8 +1,12 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import "../i18n/index.ts";
+import { Box, Text } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { addNoteBody, reopenTicketBody, type TicketSummary } from "../../../../shared/tickets.schemas.ts";
+import { AttachmentPicker } from "../../../app/attachments/components/attachment-picker.tsx";
+import { useUploads } from "../../../app/attachments/components/use-uploads.ts";
 import { notifySuccess } from "../../../app/notify.ts";
+import { TextPromptForm, TextPromptModal } from "../../../app/ui/text-prompt-modal.tsx";
 import { zodResolver } from "../../../app/zod-form.ts";
 import { useAddNote, useReopenTicket } from "../api/tickets-api.ts";
 import { useTicketErrors } from "./use-ticket-errors.ts";
@@ -24,40 +28,35 @@ export function NoteModal({
   const { t } = useTranslation();
   const number = ticket?.number ?? "";
   return (
-    <Modal
+    <TextPromptModal
       opened={opened}
       onClose={onClose}
-      size="lg"
       title={mode === "reopen" ? t("tickets.reopen.title", { number }) : t("tickets.note.title", { number })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
-      {opened && ticket && <NoteForm ticket={ticket} mode={mode} onDone={onClose} />}
-    </Modal>
+      {ticket && <NotePrompt ticket={ticket} mode={mode} onDone={onClose} />}
+    </TextPromptModal>
   );
 }
 
-type Values = { text: string; close: boolean };
-const FIELDS = ["text", "close"] as const;
-
-function NoteForm({ ticket, mode, onDone }: { ticket: TicketSummary; mode: Mode; onDone: () => void }) {
+function NotePrompt({ ticket, mode, onDone }: { ticket: TicketSummary; mode: Mode; onDone: () => void }) {
   const { t } = useTranslation();
   const addNote = useAddNote();
   const reopen = useReopenTicket();
   const errors = useTicketErrors(ticket);
-  const form = useForm<Values>({
-    initialValues: { text: "", close: false },
-    validate: (values) =>
-      mode === "reopen"
-        ? zodResolver(reopenTicketBody)({ text: values.text, version: errors.version })
-        : zodResolver(addNoteBody)({ ...values, version: errors.version }),
-  });
+  const uploads = useUploads();
+  const [filesAlert, setFilesAlert] = useState<string | null>(null);
+  const n = { number: ticket.number };
 
-  const submit = form.onSubmit((values) => {
+  const submit = (text: string, close: boolean, setFieldError: (field: string, message: string) => void) => {
     errors.clearAlert();
-    const onError = (error: unknown) => void errors.onError(error, FIELDS, form.setFieldError);
-    const n = { number: ticket.number };
+    setFilesAlert(null);
+    if (mode === "note" && (uploads.uploading || uploads.failed)) {
+      setFilesAlert(uploads.uploading ? t("attachments.waitUploads") : t("attachments.failedUploads"));
+      return;
+    }
+    const onError = (error: unknown) => void errors.onError(error, ["text", "close"], setFieldError);
     if (mode === "reopen") {
-      const body = reopenTicketBody.parse({ text: values.text, version: errors.version });
+      const body = reopenTicketBody.parse({ text, version: errors.version });
       reopen.mutate(
         { ticket, body: { text: body.text, version: errors.version } },
         {
@@ -70,64 +69,63 @@ function NoteForm({ ticket, mode, onDone }: { ticket: TicketSummary; mode: Mode;
       );
       return;
     }
-    const body = addNoteBody.parse({ ...values, version: errors.version });
+    const body = addNoteBody.parse({ text, close, version: errors.version });
+    const attachments = uploads.keys.length > 0 ? uploads.keys : undefined;
     addNote.mutate(
-      { ticket, body: { text: body.text, close: body.close, version: errors.version } },
+      { ticket, body: { text: body.text, close: body.close, version: errors.version, attachments } },
       {
         onSuccess: () => {
-          notifySuccess(values.close ? t("tickets.note.closed", n) : t("tickets.note.added", n));
+          uploads.markSubmitted();
+          notifySuccess(close ? t("tickets.note.closed", n) : t("tickets.note.added", n));
           onDone();
         },
         onError,
       },
     );
-  });
+  };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        {errors.alert && (
-          <Alert color="red" role="alert">
-            {errors.alert}
-          </Alert>
-        )}
-        <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
-          {ticket.subject}
-        </Text>
-        <Textarea
-          label={mode === "reopen" ? t("tickets.reopen.text") : t("tickets.note.text")}
-          description={t("tickets.note.textHint")}
-          withAsterisk
-          autosize
-          minRows={5}
-          maxRows={14}
-          data-autofocus
-          {...form.getInputProps("text")}
-        />
-        {mode === "note" && (
-          <Checkbox
-            label={t("tickets.note.close")}
-            description={t("tickets.note.closeHint")}
-            {...form.getInputProps("close", { type: "checkbox" })}
-          />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            type="submit"
-            color={mode === "note" && form.values.close ? "red" : undefined}
-            loading={addNote.isPending || reopen.isPending}
-          >
-            {mode === "reopen"
-              ? t("tickets.reopen.submit")
-              : form.values.close
-                ? t("tickets.note.submitClose")
-                : t("tickets.note.submit")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    // A screenshot pasted anywhere in the form (the text included) becomes one of its files.
+    <Box onPaste={mode === "note" ? uploads.onPaste : undefined}>
+      <TextPromptForm
+        alert={filesAlert ?? errors.alert}
+        context={
+          <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
+            {ticket.subject}
+          </Text>
+        }
+        field="text"
+        label={mode === "reopen" ? t("tickets.reopen.text") : t("tickets.note.text")}
+        description={t("tickets.note.textHint")}
+        multiline={{ minRows: 5, maxRows: 14 }}
+        option={
+          mode === "note"
+            ? {
+                field: "close",
+                label: t("tickets.note.close"),
+                description: t("tickets.note.closeHint"),
+                initialValue: false,
+              }
+            : undefined
+        }
+        validate={({ text, option }) =>
+          mode === "reopen"
+            ? zodResolver(reopenTicketBody)({ text, version: errors.version })
+            : zodResolver(addNoteBody)({ text, close: option, version: errors.version })
+        }
+        submitLabel={({ option }) =>
+          mode === "reopen"
+            ? t("tickets.reopen.submit")
+            : option
+              ? t("tickets.note.submitClose")
+              : t("tickets.note.submit")
+        }
+        submitColor={({ option }) => (mode === "note" && option ? "red" : undefined)}
+        pending={addNote.isPending || reopen.isPending}
+        onCancel={onDone}
+        extra={mode === "note" ? <AttachmentPicker uploads={uploads} /> : undefined}
+        onSubmit={({ text, option }, setFieldError) => submit(text, option, setFieldError)}
+      />
+    </Box>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import "../i18n/index.ts";
+import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { SUBJECT_MAX, type TicketSummary, updateTicketBody } from "../../../../shared/tickets.schemas.ts";
 import { notifySuccess } from "../../../app/notify.ts";
+import { TextPromptForm, TextPromptModal } from "../../../app/ui/text-prompt-modal.tsx";
 import { zodResolver } from "../../../app/zod-form.ts";
 import { useUpdateTicket } from "../api/tickets-api.ts";
 import { useTicketErrors } from "./use-ticket-errors.ts";
@@ -19,54 +20,25 @@ export function SubjectModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <TextPromptModal
       opened={opened}
       onClose={onClose}
-      size="lg"
       title={t("tickets.subject.title", { number: ticket?.number ?? "" })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
-      {opened && ticket && <SubjectForm ticket={ticket} onDone={onClose} />}
-    </Modal>
+      {ticket && <SubjectPrompt ticket={ticket} onDone={onClose} />}
+    </TextPromptModal>
   );
 }
 
-function SubjectForm({ ticket, onDone }: { ticket: TicketSummary; onDone: () => void }) {
+function SubjectPrompt({ ticket, onDone }: { ticket: TicketSummary; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateTicket();
   const errors = useTicketErrors(ticket);
-  const form = useForm({
-    initialValues: { subject: ticket.subject },
-    validate: (values) => {
-      const found = zodResolver(updateTicketBody)({ subject: values.subject, version: errors.version });
-      if (!found.subject && values.subject.trim() === errors.current.subject) found.subject = t("tickets.subject.same");
-      return found;
-    },
-  });
-
-  const submit = form.onSubmit((values) => {
-    errors.clearAlert();
-    const body = updateTicketBody.parse({ subject: values.subject, version: errors.version });
-    update.mutate(
-      { ticket, body },
-      {
-        onSuccess: () => {
-          notifySuccess(t("tickets.subject.done"));
-          onDone();
-        },
-        onError: (error) => void errors.onError(error, ["subject"], form.setFieldError),
-      },
-    );
-  });
-
+  const bodyOf = (subject: string) => ({ subject, version: errors.version });
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        {errors.alert && (
-          <Alert color="red" role="alert">
-            {errors.alert}
-          </Alert>
-        )}
+    <TextPromptForm
+      alert={errors.alert}
+      context={
         <div>
           <Text size="sm" c="dimmed">
             {t("tickets.subject.current")}
@@ -75,23 +47,32 @@ function SubjectForm({ ticket, onDone }: { ticket: TicketSummary; onDone: () => 
             {errors.current.subject}
           </Text>
         </div>
-        <TextInput
-          label={t("tickets.subject.new")}
-          withAsterisk
-          maxLength={SUBJECT_MAX}
-          autoComplete="off"
-          data-autofocus
-          {...form.getInputProps("subject")}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t("tickets.subject.submit")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      }
+      field="subject"
+      label={t("tickets.subject.new")}
+      initialValue={ticket.subject}
+      maxLength={SUBJECT_MAX}
+      validate={({ text }) => {
+        const found = zodResolver(updateTicketBody)(bodyOf(text));
+        if (!found.subject && text.trim() === errors.current.subject) found.subject = t("tickets.subject.same");
+        return found;
+      }}
+      submitLabel={t("tickets.subject.submit")}
+      pending={update.isPending}
+      onCancel={onDone}
+      onSubmit={({ text }, setFieldError) => {
+        errors.clearAlert();
+        update.mutate(
+          { ticket, body: updateTicketBody.parse(bodyOf(text)) },
+          {
+            onSuccess: () => {
+              notifySuccess(t("tickets.subject.done"));
+              onDone();
+            },
+            onError: (error) => void errors.onError(error, ["subject"], setFieldError),
+          },
+        );
+      }}
+    />
   );
 }

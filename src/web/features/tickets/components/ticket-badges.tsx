@@ -1,3 +1,4 @@
+import "../i18n/index.ts";
 import { Badge, Group, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Priority, TicketSummary } from "../../../../shared/tickets.schemas.ts";

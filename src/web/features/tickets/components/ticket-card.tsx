@@ -1,30 +1,12 @@
-import { Button, Card, Group, Menu, Stack, Text } from "@mantine/core";
-import type { ReactNode } from "react";
+import "../i18n/index.ts";
+import { Button, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TicketSummary } from "../../../../shared/tickets.schemas.ts";
 import { formatDateTime } from "../../../app/format.ts";
-import { ChevronDown } from "../../../app/layout/icons.tsx";
+import { ItemCard, Meta, MoreActions, MetaSep as Sep } from "../../../app/ui/item-card.tsx";
 import { TicketBadges } from "./ticket-badges.tsx";
 
 export type TicketAction = "note" | "reopen" | "history" | "details" | "subject" | "contact" | "duplicate";
-
-/** "label: value", the label dimmed; nothing when there is no value. */
-function Meta({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Text span size="sm">
-      <Text span c="dimmed">
-        {label}:
-      </Text>{" "}
-      {children}
-    </Text>
-  );
-}
-
-const Sep = () => (
-  <Text span c="dimmed" aria-hidden="true" mx={6}>
-    ·
-  </Text>
-);
 
 /** One ticket of the list: number, badges, subject, type/sector/product/responsible, dates, actions. */
 export function TicketCard({
@@ -41,57 +23,10 @@ export function TicketCard({
   const open = ticket.status === "open";
   const n = { number: ticket.number };
   return (
-    <Card withBorder padding="sm" component="li" aria-label={`${number}: ${ticket.subject}`}>
-      <Group justify="space-between" align="flex-start" gap="md" wrap="wrap">
-        <Stack gap={4} style={{ flex: "1 1 420px", minWidth: 0 }}>
-          <Group gap="xs" wrap="wrap">
-            <Text fw={700} size="sm" c="indigo.7">
-              {number}
-            </Text>
-            <TicketBadges ticket={ticket} />
-          </Group>
-          <Text fw={500} style={{ overflowWrap: "anywhere" }}>
-            {ticket.subject}
-          </Text>
-          <Text size="sm" component="div">
-            <Meta label={t("tickets.fields.type")}>{ticket.type.name}</Meta>
-            <Sep />
-            <Meta label={t("tickets.fields.sector")}>{ticket.sector.name}</Meta>
-            {ticket.product && (
-              <>
-                <Sep />
-                <Meta label={t("tickets.fields.product")}>{ticket.product.name}</Meta>
-              </>
-            )}
-            <Sep />
-            <Meta label={t("tickets.fields.responsible")}>
-              {ticket.responsible?.name ?? t("tickets.noResponsible")}
-            </Meta>
-          </Text>
-          <Text size="sm" c="dimmed" component="div">
-            {ticket.openedBy
-              ? t("tickets.openedAtBy", { date: formatDateTime(ticket.openedAt), name: ticket.openedBy.name })
-              : t("tickets.openedAt", { date: formatDateTime(ticket.openedAt) })}
-            <Sep />
-            {open ? (
-              <Text span size="sm" c={ticket.overdue ? "red.8" : "dimmed"} fw={ticket.overdue ? 600 : undefined}>
-                {t("tickets.dueAt", { date: formatDateTime(ticket.dueAt) })}
-              </Text>
-            ) : (
-              t("tickets.closedAt", { date: formatDateTime(ticket.closedAt) })
-            )}
-            {open && ticket.internalContactAt && (
-              <>
-                <Sep />
-                {t("tickets.internalContactLine", {
-                  date: formatDateTime(ticket.internalContactAt),
-                  name: ticket.internalContactUser?.name ?? "—",
-                })}
-              </>
-            )}
-          </Text>
-        </Stack>
-        <Group gap="xs" wrap="nowrap">
+    <ItemCard
+      label={`${number}: ${ticket.subject}`}
+      actions={
+        <>
           {canWrite && open && (
             <Button size="xs" onClick={() => onAction("note")} aria-label={t("tickets.actions.noteOf", n)}>
               {t("tickets.actions.note")}
@@ -116,33 +51,65 @@ export function TicketCard({
             onClick={() => onAction("details")}
             aria-label={t("tickets.actions.detailsOf", n)}
           >
-            {t("tickets.actions.details")}
+            {t("common.details")}
           </Button>
           {canWrite && (
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  rightSection={<ChevronDown size={12} />}
-                  aria-label={t("tickets.actions.moreOf", n)}
-                >
-                  {t("tickets.actions.more")}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {open && (
-                  <>
-                    <Menu.Item onClick={() => onAction("subject")}>{t("tickets.actions.subject")}</Menu.Item>
-                    <Menu.Item onClick={() => onAction("contact")}>{t("tickets.actions.internalContact")}</Menu.Item>
-                  </>
-                )}
-                <Menu.Item onClick={() => onAction("duplicate")}>{t("tickets.actions.duplicate")}</Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <MoreActions
+              label={t("tickets.actions.moreOf", n)}
+              items={[
+                open && { label: t("tickets.actions.subject"), onClick: () => onAction("subject") },
+                open && { label: t("tickets.actions.internalContact"), onClick: () => onAction("contact") },
+                { label: t("tickets.actions.duplicate"), onClick: () => onAction("duplicate") },
+              ]}
+            />
           )}
-        </Group>
+        </>
+      }
+    >
+      <Group gap="xs" wrap="wrap">
+        <Text fw={700} size="sm" c="indigo.7">
+          {number}
+        </Text>
+        <TicketBadges ticket={ticket} />
       </Group>
-    </Card>
+      <Text fw={500} style={{ overflowWrap: "anywhere" }}>
+        {ticket.subject}
+      </Text>
+      <Text size="sm" component="div">
+        <Meta label={t("tickets.fields.type")}>{ticket.type.name}</Meta>
+        <Sep />
+        <Meta label={t("tickets.fields.sector")}>{ticket.sector.name}</Meta>
+        {ticket.product && (
+          <>
+            <Sep />
+            <Meta label={t("tickets.fields.product")}>{ticket.product.name}</Meta>
+          </>
+        )}
+        <Sep />
+        <Meta label={t("tickets.fields.responsible")}>{ticket.responsible?.name ?? t("tickets.noResponsible")}</Meta>
+      </Text>
+      <Text size="sm" c="dimmed" component="div">
+        {ticket.openedBy
+          ? t("tickets.openedAtBy", { date: formatDateTime(ticket.openedAt), name: ticket.openedBy.name })
+          : t("tickets.openedAt", { date: formatDateTime(ticket.openedAt) })}
+        <Sep />
+        {open ? (
+          <Text span size="sm" c={ticket.overdue ? "red.9" : "dimmed"} fw={ticket.overdue ? 600 : undefined}>
+            {t("tickets.dueAt", { date: formatDateTime(ticket.dueAt) })}
+          </Text>
+        ) : (
+          t("tickets.closedAt", { date: formatDateTime(ticket.closedAt) })
+        )}
+        {open && ticket.internalContactAt && (
+          <>
+            <Sep />
+            {t("tickets.internalContactLine", {
+              date: formatDateTime(ticket.internalContactAt),
+              name: ticket.internalContactUser?.name ?? "—",
+            })}
+          </>
+        )}
+      </Text>
+    </ItemCard>
   );
 }

@@ -1,12 +1,14 @@
-import { Anchor, Drawer, Table } from "@mantine/core";
+import "../i18n/index.ts";
+import { Anchor } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Ticket, TicketSummary } from "../../../../shared/tickets.schemas.ts";
 import { formatDateTime } from "../../../app/format.ts";
+import { formatPersonCode, personPath } from "../../../app/paths.ts";
+import { DetailsDrawer } from "../../../app/ui/details-drawer.tsx";
+import { type DetailRow, DetailsTable } from "../../../app/ui/details-table.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
-import { formatPersonCode, personPath } from "../../persons/person-code.ts";
 import { ticketQuery } from "../api/tickets-api.ts";
 import { PriorityBadge } from "./ticket-badges.tsx";
 
@@ -22,16 +24,14 @@ export function TicketDetailsDrawer({
 }) {
   const { t } = useTranslation();
   return (
-    <Drawer
+    <DetailsDrawer
+      item={ticket}
       opened={opened}
       onClose={onClose}
-      position="right"
-      size="md"
       title={t("tickets.details.title", { number: ticket?.number ?? "" })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
-      {opened && ticket && <Details summary={ticket} />}
-    </Drawer>
+      {(summary) => <Details summary={summary} />}
+    </DetailsDrawer>
   );
 }
 
@@ -41,7 +41,7 @@ function Details({ summary }: { summary: TicketSummary }) {
   // The list's data at once; the fields only the details have arrive with the request.
   const ticket: TicketSummary & Partial<Ticket> = details.data ?? summary;
   const who = (ref: { name: string } | null | undefined) => ref?.name ?? "";
-  const rows: [string, ReactNode][] = [
+  const rows: DetailRow[] = [
     [t("tickets.fields.number"), ticket.number],
     [
       t("tickets.fields.person"),
@@ -76,16 +76,7 @@ function Details({ summary }: { summary: TicketSummary }) {
   return (
     <>
       {details.isError && <QueryError error={details.error} onRetry={() => void details.refetch()} />}
-      <Table variant="vertical" layout="fixed" withTableBorder>
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th w={180}>{label}</Table.Th>
-              <Table.Td style={{ overflowWrap: "anywhere" }}>{value === "" ? "—" : value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DetailsTable rows={rows} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import "../register-i18n.ts";
+import "../i18n/index.ts";
 import { Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
@@ -40,6 +40,9 @@ export function TicketsTab({ area, code, categoryId, canWrite }: TicketsTabProps
   const close = () => setDialog((d) => ({ ...d, opened: false }));
 
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // The list no longer answers what is typed: dimmed and aria-busy from the keystroke, not only once
+  // the debounced request has left.
+  const stale = list.isPlaceholderData || q !== filter.trim();
   return (
     <section aria-labelledby={titleId}>
       <Group justify="space-between" mb="sm">
@@ -83,8 +86,8 @@ export function TicketsTab({ area, code, categoryId, canWrite }: TicketsTabProps
           gap="xs"
           p={0}
           m={0}
-          style={{ listStyle: "none", opacity: list.isPlaceholderData ? 0.6 : 1 }}
-          aria-busy={list.isPlaceholderData}
+          style={{ listStyle: "none", opacity: stale ? 0.6 : 1 }}
+          aria-busy={stale}
           aria-label={t(`tickets.listLabel.${area}`)}
         >
           {items.map((ticket) => (
@@ -97,7 +100,7 @@ export function TicketsTab({ area, code, categoryId, canWrite }: TicketsTabProps
           ))}
         </Stack>
       )}
-      <LoadMore pages={list} label={t("tickets.loadMore")} />
+      <LoadMore pages={list} />
       <TicketDialogs
         area={area}
         code={code}

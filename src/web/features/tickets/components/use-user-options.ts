@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TicketRef } from "../../../../shared/tickets.schemas.ts";
 import { useMe } from "../../../app/auth.ts";
-import { usersQuery } from "../api/ticket-settings-api.ts";
+import { usersQuery } from "../../../app/settings-lists.ts";
 
 /**
  * Users to name on a ticket (responsible, internal contact). Only administrators may list users
@@ -14,7 +14,7 @@ export function useUserOptions(known: (TicketRef | null | undefined)[]) {
   const me = useMe();
   const users = useQuery({ ...usersQuery, enabled: me.user.isAdmin });
   const options = new Map<number, string>();
-  options.set(me.user.id, t("tickets.internalContact.me", { name: me.user.name }));
+  options.set(me.user.id, t("common.me", { name: me.user.name }));
   for (const ref of known) if (ref && !options.has(ref.id)) options.set(ref.id, ref.name);
   for (const u of users.data?.items ?? []) if (u.isActive && !options.has(u.id)) options.set(u.id, u.name);
   const data = [...options.entries()]

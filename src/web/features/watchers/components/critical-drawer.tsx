@@ -1,6 +1,8 @@
-import { Drawer, Stack, Text } from "@mantine/core";
+import "../i18n/index.ts";
+import { Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { PersonCriticalFactors } from "../../../../shared/critical-factors.schemas.ts";
+import { DetailsDrawer } from "../../../app/ui/details-drawer.tsx";
 import { CriticalTicketList } from "./critical-ticket-list.tsx";
 
 /** The person's critical factors, grouped by sector so each sector sees what it must carry on. */
@@ -17,29 +19,24 @@ export function CriticalDrawer({
 }) {
   const { t } = useTranslation();
   return (
-    <Drawer
-      opened={opened}
-      onClose={onClose}
-      position="right"
-      size="lg"
-      title={t("critical.panelTitle", { name })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
-      <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          {t("critical.rule", { n: data.rule.thresholdDays, m: data.rule.warnDays, zone: data.rule.timeZone })}
-        </Text>
-        {data.critical.length + data.attention.length === 0 ? (
-          <Text>{t("critical.empty")}</Text>
-        ) : (
-          <CriticalTicketList
-            items={[...data.critical, ...data.attention]}
-            sectors={data.bySector}
-            timeZone={data.rule.timeZone}
-            onOpen={onClose}
-          />
-        )}
-      </Stack>
-    </Drawer>
+    <DetailsDrawer item={data} opened={opened} onClose={onClose} size="lg" title={t("critical.panelTitle", { name })}>
+      {(data) => (
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            {t("critical.rule", { n: data.rule.thresholdDays, m: data.rule.warnDays, zone: data.rule.timeZone })}
+          </Text>
+          {data.critical.length + data.attention.length === 0 ? (
+            <Text>{t("critical.empty")}</Text>
+          ) : (
+            <CriticalTicketList
+              items={[...data.critical, ...data.attention]}
+              sectors={data.bySector}
+              timeZone={data.rule.timeZone}
+              onOpen={onClose}
+            />
+          )}
+        </Stack>
+      )}
+    </DetailsDrawer>
   );
 }

@@ -1,15 +1,15 @@
-import "../register-i18n.ts";
+import "../i18n/index.ts";
 import { Badge, Card, Group, Select, Stack, Text } from "@mantine/core";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { useMe } from "../../../app/auth.ts";
+import { sectorsQuery, usersQuery } from "../../../app/settings-lists.ts";
 import { LoadMore } from "../../../app/ui/load-more.tsx";
 import { PageHeader } from "../../../app/ui/page-header.tsx";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
-import { sectorsQuery, usersQuery } from "../../tickets/api/ticket-settings-api.ts";
-import { companyCriticalQuery } from "../api.ts";
+import { companyCriticalQuery } from "../api/watchers-api.ts";
 import { CriticalTicketList } from "./critical-ticket-list.tsx";
 
 const idParam = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : null);
@@ -97,7 +97,7 @@ export function CriticalFactorsPage() {
           )}
         </>
       )}
-      <LoadMore pages={list} label={t("critical.loadMore")} />
+      <LoadMore pages={list} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import "../register-i18n.ts";
+import "../i18n/index.ts";
 import { Alert, Button, Group, MultiSelect, NumberInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -9,12 +9,12 @@ import {
   updateCriticalFactorSettingsBody,
 } from "../../../../shared/critical-factors.schemas.ts";
 import { notifySuccess } from "../../../app/notify.ts";
+import { useSaveErrorHandler } from "../../../app/save-errors.ts";
+import { ticketTypesQuery } from "../../../app/settings-lists.ts";
 import { PageLoader } from "../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../app/ui/query-error.tsx";
 import { zodResolver } from "../../../app/zod-form.ts";
-import { useSaveErrorHandler } from "../../admin/shared/save-errors.ts";
-import { ticketTypesQuery } from "../../tickets/api/ticket-settings-api.ts";
-import { criticalSettingsKey, criticalSettingsQuery, useSaveCriticalSettings } from "../api.ts";
+import { criticalSettingsKey, criticalSettingsQuery, useSaveCriticalSettings } from "../api/watchers-api.ts";
 
 /** Configurador › Fatores críticos: N, M and the ticket types that count or never count. */
 export function CriticalSettingsPanel() {
@@ -115,7 +115,7 @@ function CriticalSettingsForm({ current }: { current: CriticalFactorSettings }) 
         />
         <Group>
           <Button type="submit" loading={save.isPending}>
-            {t("critical.settings.save")}
+            {t("common.save")}
           </Button>
         </Group>
       </Stack>

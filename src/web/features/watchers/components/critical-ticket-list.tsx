@@ -1,10 +1,10 @@
+import "../i18n/index.ts";
 import { Anchor, Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CriticalTicket, SectorCounts } from "../../../../shared/critical-factors.schemas.ts";
 import { formatDateTime } from "../../../app/format.ts";
-import { formatPersonCode, personPath } from "../../persons/person-code.ts";
-import { ticketPersonPath } from "../../tickets/paths.ts";
+import { formatPersonCode, personPath, ticketPersonPath } from "../../../app/paths.ts";
 
 export const LEVEL_COLOR = { critical: "red", attention: "yellow" } as const;
 
@@ -26,7 +26,12 @@ function TicketLine({ ticket, timeZone, onOpen }: { ticket: CriticalTicket; time
   return (
     <Stack component="li" gap={2} aria-label={`${label}: ${ticket.subject}`}>
       <Group gap="xs" wrap="nowrap" align="baseline">
-        <Badge color={LEVEL_COLOR[ticket.level]} variant={ticket.level === "critical" ? "filled" : "light"} miw={90}>
+        <Badge
+          color={LEVEL_COLOR[ticket.level]}
+          variant={ticket.level === "critical" ? "filled" : "light"}
+          miw={90}
+          style={{ flexShrink: 0 }}
+        >
           {t(`critical.level.${ticket.level}`)}
         </Badge>
         <Anchor component={Link} to={ticketPersonPath(ticket)} onClick={onOpen} fw={500} style={{ flexShrink: 0 }}>

@@ -1,4 +1,4 @@
-import "../register-i18n.ts";
+import "../i18n/index.ts";
 import { Badge, Button, Group, Popover, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useErrorMessage } from "../../../app/error-message.ts";
 import { formatDateTime } from "../../../app/format.ts";
 import { notifyError, notifySuccess } from "../../../app/notify.ts";
-import { personCriticalQuery, personWatchersQuery, useToggleWatch } from "../api.ts";
+import { personCriticalQuery, personWatchersQuery, useToggleWatch } from "../api/watchers-api.ts";
 import { CriticalDrawer } from "./critical-drawer.tsx";
 
 function EyeIcon({ size = 16 }: { size?: number }) {
@@ -54,6 +54,8 @@ function CriticalBadge({ code, name }: { code: number; name: string }) {
                 {t("critical.criticalCount", { count: critical })}
               </Badge>
             )}
+            {/* A space between the two, so the visible text reads as the name does (WCAG 2.5.3). */}
+            {critical > 0 && attention > 0 && " "}
             {attention > 0 && (
               <Badge color="yellow" variant="filled" autoContrast>
                 {t("critical.attentionCount", { count: attention })}

@@ -1,12 +1,13 @@
-import "../register-i18n.ts";
-import { Button, Group, Modal, Radio, Stack, Text } from "@mantine/core";
+import "../i18n/index.ts";
+import { Button, Group, Radio, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WatchDelivery } from "../../../../shared/watchers.schemas.ts";
 import { useErrorMessage } from "../../../app/error-message.ts";
 import { notifyError, notifySuccess } from "../../../app/notify.ts";
-import { useSaveWatchPreferences, watchPreferencesQuery } from "../api.ts";
+import { ModalShell } from "../../../app/ui/modal-shell.tsx";
+import { useSaveWatchPreferences, watchPreferencesQuery } from "../api/watchers-api.ts";
 
 /** User menu › Avisos do monitoramento: one e-mail per event, or one digest a day. */
 export function WatchPreferencesModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -25,12 +26,7 @@ export function WatchPreferencesModal({ opened, onClose }: { opened: boolean; on
       onError: (error) => notifyError(t("watch.preferences.title"), errorMessage(error)),
     });
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t("watch.preferences.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <ModalShell opened={opened} onClose={onClose} title={t("watch.preferences.title")}>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           {t("watch.preferences.intro")}
@@ -43,13 +39,13 @@ export function WatchPreferencesModal({ opened, onClose }: { opened: boolean; on
         </Radio.Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t("watch.preferences.cancel")}
+            {t("common.cancel")}
           </Button>
           <Button onClick={onSave} loading={save.isPending} disabled={query.isPending}>
-            {t("watch.preferences.save")}
+            {t("common.save")}
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </ModalShell>
   );
 }

@@ -1,3 +1,4 @@
+import "../../i18n/index.ts";
 import { Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatCep } from "../../../../../shared/brazil.ts";
@@ -55,7 +56,7 @@ export function AddressCard({
           {canWrite && (
             <>
               <Button size="xs" variant="default" onClick={onEdit} aria-label={t("person.addresses.editOf", { title })}>
-                {t("person.addresses.edit")}
+                {t("common.edit")}
               </Button>
               <Button
                 size="xs"

@@ -1,8 +1,9 @@
+import "../../i18n/index.ts";
 import { Checkbox, Grid, isOptionsGroup, type OptionsFilter, Select, TextInput } from "@mantine/core";
 import type { GetInputPropsReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { UF_NAMES, UFS } from "../../../../../shared/brazil.ts";
-import { maskCep } from "../../masks.ts";
+import { maskCep } from "../masks.ts";
 import { ADDRESS_TYPES, type AddressField } from "./address-values.ts";
 
 const UF_OPTIONS = UFS.map((uf) => ({ value: uf, label: `${uf} — ${UF_NAMES[uf]}` }));

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Stack } from "@mantine/core";
+import "../../i18n/index.ts";
+import { Alert, Button, Group, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -7,9 +8,10 @@ import { type Address, addressInput, updateAddressBody } from "../../../../../sh
 import { isApiError } from "../../../../app/api.ts";
 import { useErrorMessage } from "../../../../app/error-message.ts";
 import { notifyError, notifySuccess } from "../../../../app/notify.ts";
+import { personKey } from "../../../../app/person-keys.ts";
+import { ModalShell } from "../../../../app/ui/modal-shell.tsx";
 import { applyServerErrors, zodResolver } from "../../../../app/zod-form.ts";
 import { useCreateAddress, useUpdateAddress } from "../../api/addresses-api.ts";
-import { personKey } from "../../api/persons-api.ts";
 import { AddressFields } from "./address-fields.tsx";
 import { ADDRESS_FIELDS, type AddressValues, addressBodyOf, addressValuesOf, emptyAddress } from "./address-values.ts";
 
@@ -19,16 +21,15 @@ type Props = { code: number; categoryId: number; address: Address | null; opened
 export function AddressFormModal({ opened, onClose, address, ...rest }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <ModalShell
       opened={opened}
       onClose={onClose}
       size="xl"
       title={address ? t("person.addresses.editTitle") : t("person.addresses.new")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {/* Mounted only while open, so every opening starts from the stored values. */}
-      {opened && <AddressForm address={address} onDone={onClose} {...rest} />}
-    </Modal>
+      <AddressForm address={address} onDone={onClose} {...rest} />
+    </ModalShell>
   );
 }
 

@@ -1,14 +1,15 @@
+import "../../i18n/index.ts";
 import { Button, Group, SimpleGrid, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Address } from "../../../../../shared/persons.schemas.ts";
 import { useErrorMessage } from "../../../../app/error-message.ts";
 import { notifyError, notifySuccess } from "../../../../app/notify.ts";
+import { ConfirmModal } from "../../../../app/ui/confirm-modal.tsx";
 import { PageLoader } from "../../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../../app/ui/query-error.tsx";
+import { useDialog } from "../../../../app/ui/use-dialog.ts";
 import { addressesQuery, useDeleteAddress } from "../../api/addresses-api.ts";
-import { ConfirmDialog } from "../confirm-dialog.tsx";
-import { useDialog } from "../use-dialog.ts";
 import { AddressCard, addressTitle } from "./address-card.tsx";
 import { AddressDetails } from "./address-details.tsx";
 import { AddressFormModal } from "./address-form-modal.tsx";
@@ -76,7 +77,7 @@ export function AddressesTab({ code, categoryId, canWrite }: { code: number; cat
         opened={editing.opened}
         onClose={editing.close}
       />
-      <ConfirmDialog
+      <ConfirmModal
         opened={removing.opened}
         title={t("person.addresses.removeTitle")}
         message={removing.value ? t("person.addresses.removeConfirm", { title: addressTitle(removing.value) }) : ""}

@@ -1,7 +1,8 @@
+import "../../i18n/index.ts";
 import { ActionIcon, Button, Fieldset, Group, Input, Radio, Stack, Text, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { maskPhone } from "../../masks.ts";
+import { maskPhone } from "../masks.ts";
 import { type PersonValues, rowKey } from "./person-values.ts";
 
 type Kind = "emails" | "phones";

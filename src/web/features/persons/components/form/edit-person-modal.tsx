@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Stack } from "@mantine/core";
+import "../../i18n/index.ts";
+import { Alert, Button, Group, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -7,8 +8,10 @@ import { type Person, updatePersonBody } from "../../../../../shared/persons.sch
 import { isApiError } from "../../../../app/api.ts";
 import { useErrorMessage } from "../../../../app/error-message.ts";
 import { notifyError, notifySuccess } from "../../../../app/notify.ts";
+import { personKey } from "../../../../app/person-keys.ts";
+import { ModalShell } from "../../../../app/ui/modal-shell.tsx";
 import { zodResolver } from "../../../../app/zod-form.ts";
-import { personKey, useUpdatePerson } from "../../api/persons-api.ts";
+import { useUpdatePerson } from "../../api/persons-api.ts";
 import { applyPersonServerErrors } from "./person-form-errors.ts";
 import { PersonFormFields } from "./person-form-fields.tsx";
 import { type PersonValues, personValuesOf, updateBodyOf } from "./person-values.ts";
@@ -17,15 +20,9 @@ import { type PersonValues, personValuesOf, updateBodyOf } from "./person-values
 export function EditPersonModal({ person, opened, onClose }: { person: Person; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      size="xl"
-      title={t("person.form.editTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
-      {opened && <EditPersonForm person={person} onDone={onClose} />}
-    </Modal>
+    <ModalShell opened={opened} onClose={onClose} size="xl" title={t("person.form.editTitle")}>
+      <EditPersonForm person={person} onDone={onClose} />
+    </ModalShell>
   );
 }
 

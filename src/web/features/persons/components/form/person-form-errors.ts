@@ -1,5 +1,7 @@
 import type { UseFormReturnType } from "@mantine/form";
 import { isApiError } from "../../../../app/api.ts";
+import { issueText, serverText } from "../../../../app/error-message.ts";
+import { i18n } from "../../../../i18n/index.ts";
 import type { PersonValues } from "./person-values.ts";
 
 const ROOTS: readonly string[] = [
@@ -35,8 +37,11 @@ export function applyPersonServerErrors(error: unknown, form: UseFormReturnType<
       all = false;
       continue;
     }
+    const t = i18n.t.bind(i18n);
     const message =
-      error.code === "conflict" && issue.field === "document" ? withoutFieldPrefix(error.message) : issue.message;
+      error.code === "conflict" && issue.field === "document"
+        ? withoutFieldPrefix(serverText(t, error))
+        : issueText(t, issue, error);
     form.setFieldError(issue.field, message);
   }
   return all;

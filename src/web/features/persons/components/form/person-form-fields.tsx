@@ -1,13 +1,14 @@
+import "../../i18n/index.ts";
 import { Checkbox, Grid, Input, MultiSelect, SegmentedControl, Stack, Textarea, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { useId } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { PersonKind } from "../../../../../shared/persons.schemas.ts";
+import { canWriteCategory } from "../../../../app/access.ts";
 import { useMe } from "../../../../app/auth.ts";
-import { canWriteCategory } from "../../access.ts";
-import { categoriesQuery, characteristicsQuery } from "../../api/settings-api.ts";
-import { maskDocument } from "../../masks.ts";
+import { categoriesQuery, characteristicsQuery } from "../../../../app/settings-lists.ts";
+import { maskDocument } from "../masks.ts";
 import { ContactList } from "./contact-list.tsx";
 import type { PersonValues } from "./person-values.ts";
 
@@ -58,7 +59,7 @@ export function PersonFormFields({ form, mode }: { form: UseFormReturnType<Perso
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, sm: 8 }}>
           <TextInput
-            label={t("person.form.name")}
+            label={t("common.name")}
             required
             data-autofocus
             autoComplete="off"
@@ -85,9 +86,9 @@ export function PersonFormFields({ form, mode }: { form: UseFormReturnType<Perso
             label={t("person.form.categories")}
             required
             data={categoryOptions}
-            placeholder={values.categoryIds.length ? undefined : t("person.form.pick")}
+            placeholder={values.categoryIds.length ? undefined : t("common.pick")}
             searchable
-            nothingFoundMessage={t("person.form.nothingFound")}
+            nothingFoundMessage={t("common.nothingFound")}
             {...form.getInputProps("categoryIds")}
           />
         </Grid.Col>
@@ -95,9 +96,9 @@ export function PersonFormFields({ form, mode }: { form: UseFormReturnType<Perso
           <MultiSelect
             label={t("person.form.characteristics")}
             data={characteristicOptions}
-            placeholder={values.characteristicIds.length ? undefined : t("person.form.pick")}
+            placeholder={values.characteristicIds.length ? undefined : t("common.pick")}
             searchable
-            nothingFoundMessage={t("person.form.nothingFound")}
+            nothingFoundMessage={t("common.nothingFound")}
             {...form.getInputProps("characteristicIds")}
           />
         </Grid.Col>

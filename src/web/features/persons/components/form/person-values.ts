@@ -1,7 +1,7 @@
 import { formatPhone } from "../../../../../shared/brazil.ts";
 import type { Person, PersonKind } from "../../../../../shared/persons.schemas.ts";
-import { maskDocument } from "../../masks.ts";
 import { type AddressValues, addressBodyOf } from "../addresses/address-values.ts";
+import { maskDocument } from "../masks.ts";
 
 /** `key` only gives React a stable row identity; it is never sent. */
 export type EmailRow = { key: string; address: string; isMain: boolean };

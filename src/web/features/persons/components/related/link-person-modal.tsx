@@ -1,15 +1,17 @@
-import { Alert, Button, Group, Modal, Select, Stack } from "@mantine/core";
+import "../../i18n/index.ts";
+import { Alert, Button, Group, Select, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { createRelatedBody, type PersonSummary } from "../../../../../shared/persons.schemas.ts";
 import { isApiError } from "../../../../app/api.ts";
-import { useErrorMessage } from "../../../../app/error-message.ts";
+import { useErrorMessage, useServerText } from "../../../../app/error-message.ts";
 import { notifySuccess } from "../../../../app/notify.ts";
+import { relationshipTypesQuery } from "../../../../app/settings-lists.ts";
+import { ModalShell } from "../../../../app/ui/modal-shell.tsx";
 import { applyServerErrors } from "../../../../app/zod-form.ts";
 import { useLinkPerson } from "../../api/related-api.ts";
-import { relationshipTypesQuery } from "../../api/settings-api.ts";
 import { PersonPicker } from "./person-picker.tsx";
 
 type Values = { person: PersonSummary | null; typeId: string | null };
@@ -20,21 +22,16 @@ type Props = { code: number; categoryId: number; opened: boolean; onClose: () =>
 export function LinkPersonModal({ opened, onClose, ...rest }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      size="lg"
-      title={t("person.related.link")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
-      {opened && <LinkPersonForm onDone={onClose} {...rest} />}
-    </Modal>
+    <ModalShell opened={opened} onClose={onClose} size="lg" title={t("person.related.link")}>
+      <LinkPersonForm onDone={onClose} {...rest} />
+    </ModalShell>
   );
 }
 
 function LinkPersonForm({ code, categoryId, onDone }: Omit<Props, "opened" | "onClose"> & { onDone: () => void }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
+  const texts = useServerText();
   const types = useQuery(relationshipTypesQuery);
   const link = useLinkPerson(code, categoryId);
   const [alert, setAlert] = useState<string | null>(null);
@@ -62,7 +59,7 @@ function LinkPersonForm({ code, categoryId, onDone }: Omit<Props, "opened" | "on
             form.setFieldError(field === "relatedCode" ? "person" : field, message),
           );
         // A 409 explains itself ("já estão relacionadas com este tipo"): show the server's words.
-        if (!onFields) setAlert(isApiError(error) && error.status === 409 ? error.message : errorMessage(error));
+        if (!onFields) setAlert(isApiError(error) && error.status === 409 ? texts.server(error) : errorMessage(error));
       },
     });
   });

@@ -1,12 +1,13 @@
+import "../../i18n/index.ts";
 import { Combobox, Loader, TextInput, useCombobox } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PersonSummary } from "../../../../../shared/persons.schemas.ts";
-import { personSearchQuery } from "../../api/search-api.ts";
-import { formatPersonCode } from "../../person-code.ts";
-import { PersonSummaryLine } from "../person-summary-line.tsx";
+import { formatPersonCode } from "../../../../app/paths.ts";
+import { personSearchQuery } from "../../../../app/person-search-api.ts";
+import { PersonSummaryLine } from "../../../../app/ui/person-summary-line.tsx";
 
 const labelOf = (p: PersonSummary) => `${formatPersonCode(p.code)} — ${p.name}`;
 

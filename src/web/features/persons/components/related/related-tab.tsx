@@ -1,3 +1,4 @@
+import "../../i18n/index.ts";
 import { Button, Group, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
@@ -6,11 +7,11 @@ import { useTranslation } from "react-i18next";
 import type { RelatedPerson } from "../../../../../shared/persons.schemas.ts";
 import { useErrorMessage } from "../../../../app/error-message.ts";
 import { notifyError, notifySuccess } from "../../../../app/notify.ts";
+import { ConfirmModal } from "../../../../app/ui/confirm-modal.tsx";
 import { PageLoader } from "../../../../app/ui/page-loader.tsx";
 import { QueryError } from "../../../../app/ui/query-error.tsx";
+import { useDialog } from "../../../../app/ui/use-dialog.ts";
 import { relatedQuery, useUnlinkPerson } from "../../api/related-api.ts";
-import { ConfirmDialog } from "../confirm-dialog.tsx";
-import { useDialog } from "../use-dialog.ts";
 import { LinkPersonModal } from "./link-person-modal.tsx";
 import { RelatedTable } from "./related-table.tsx";
 
@@ -60,7 +61,7 @@ export function RelatedTab({ code, categoryId, canWrite }: { code: number; categ
       )}
       {items.length > 0 && <RelatedTable items={items} canWrite={canWrite} onUndo={undoing.open} />}
       <LinkPersonModal code={code} categoryId={categoryId} opened={linking} onClose={close} />
-      <ConfirmDialog
+      <ConfirmModal
         opened={undoing.opened}
         title={t("person.related.unlinkTitle")}
         message={

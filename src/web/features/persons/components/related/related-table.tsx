@@ -1,9 +1,10 @@
+import "../../i18n/index.ts";
 import { Anchor, Badge, Button, Group, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDocument } from "../../../../../shared/brazil.ts";
 import type { RelatedPerson } from "../../../../../shared/persons.schemas.ts";
-import { formatPersonCode, personPath } from "../../person-code.ts";
+import { formatPersonCode, personPath } from "../../../../app/paths.ts";
 
 export function RelatedTable({
   items,
@@ -22,11 +23,11 @@ export function RelatedTable({
           <Table.Tr>
             <Table.Th>{t("person.related.relationship")}</Table.Th>
             <Table.Th>{t("person.code")}</Table.Th>
-            <Table.Th>{t("person.form.name")}</Table.Th>
+            <Table.Th>{t("common.name")}</Table.Th>
             <Table.Th>{t("person.form.shortName")}</Table.Th>
             <Table.Th>{t("person.form.document")}</Table.Th>
             <Table.Th>
-              <VisuallyHidden>{t("person.related.actions")}</VisuallyHidden>
+              <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
