@@ -56,6 +56,18 @@ async function dragEvent(page: Page, event: Locator, slot: Locator, meanwhile?: 
   await page.mouse.up();
 }
 
+/**
+ * Ticks or clears a filter box by a click, then waits for the state it leads to: check()/uncheck()
+ * read the box in the same instant as the click and fail when React renders the controlled box's
+ * new state a moment later (seen on CI's busy machine).
+ */
+async function setBox(page: Page, name: string, checked: boolean) {
+  const box = page.getByRole("checkbox", { name });
+  await expect(box).toBeChecked({ checked: !checked });
+  await box.click();
+  await expect(box).toBeChecked({ checked });
+}
+
 async function moreActions(page: Page, subject: string, action: string) {
   await page.getByRole("button", { name: `Mais ações do agendamento ${subject}` }).click();
   await page.getByRole("menuitem", { name: action }).click();
@@ -80,15 +92,15 @@ test("atendente agenda, edita, realiza, bloqueia; colega recusado; anteriores e 
   // Past and deleted appointments only when asked for.
   await expect(item(page, "Retorno sobre o boleto em atraso")).toHaveCount(0);
   await expect(item(page, "Revisar o contrato de manutenção")).toHaveCount(0);
-  await page.getByRole("checkbox", { name: "Mostrar anteriores" }).check();
+  await setBox(page, "Mostrar anteriores", true);
   await expect(item(page, "Retorno sobre o boleto em atraso")).toContainText("Anterior");
   await expect(item(page, "Revisar o contrato de manutenção")).toHaveCount(0);
-  await page.getByRole("checkbox", { name: "Mostrar excluídos" }).check();
+  await setBox(page, "Mostrar excluídos", true);
   const deleted = item(page, "Revisar o contrato de manutenção");
   await expect(deleted).toContainText("Excluído");
   await expect(deleted.getByRole("button", { name: /^Editar/ })).toHaveCount(0);
-  await page.getByRole("checkbox", { name: "Mostrar anteriores" }).uncheck();
-  await page.getByRole("checkbox", { name: "Mostrar excluídos" }).uncheck();
+  await setBox(page, "Mostrar anteriores", false);
+  await setBox(page, "Mostrar excluídos", false);
   await expect(item(page, "Retorno sobre o boleto em atraso")).toHaveCount(0);
   await expect(deleted).toHaveCount(0);
 
@@ -180,9 +192,10 @@ test("atendente agenda, edita, realiza, bloqueia; colega recusado; anteriores e 
   await expect(refusedDelete).toBeHidden();
   // The week-old done visit is also past: only with "Mostrar anteriores".
   await expect(item(page, "Instalar a nova versão do ERP")).toHaveCount(0);
-  await page.getByRole("checkbox", { name: "Mostrar anteriores" }).check();
+  await setBox(page, "Mostrar anteriores", true);
   await expect(item(page, "Instalar a nova versão do ERP")).toContainText("Realizado");
-  await page.getByRole("checkbox", { name: "Mostrar anteriores" }).uncheck();
+  await setBox(page, "Mostrar anteriores", false);
+  await expect(item(page, "Instalar a nova versão do ERP")).toHaveCount(0);
   await page.getByRole("radiogroup", { name: "Situação dos agendamentos" }).getByText("Abertos").click();
 
   // A colleague opens the visit to edit it; meanwhile Aline locks it.
@@ -289,6 +302,8 @@ test("atendente agenda, edita, realiza, bloqueia; colega recusado; anteriores e 
   await expect(refused).toContainText("Outra pessoa alterou este agendamento antes; a agenda foi recarregada.");
   await expect(event).toContainText("14:00 - 15:30");
   await refused.getByRole("button", { name: "Fechar" }).click();
+  // The alert sat above the calendar: measure the drag only once the calendar has moved up.
+  await expect(refused).toBeHidden();
 
   // Dragged again, with the current version: saved two hours later, same length.
   await dragEvent(page, event, calendar.locator('td.fc-timegrid-slot-lane[data-time="16:00:00"]'));

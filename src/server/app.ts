@@ -38,6 +38,7 @@ import { ticketsRoutes } from "./features/tickets/tickets.routes.ts";
 import { tokensRoutes } from "./features/tokens/tokens.routes.ts";
 import { usersRoutes } from "./features/users/users.routes.ts";
 import { watchersRoutes } from "./features/watchers/watchers.routes.ts";
+import { webhooksRoutes } from "./features/webhooks/webhooks.routes.ts";
 import { registerActor } from "./plugins/actor.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from "./plugins/errors.ts";
@@ -131,6 +132,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       authRoutes(typed, ctx);
       usersRoutes(typed, ctx);
       tokensRoutes(typed, ctx);
+      webhooksRoutes(typed, ctx);
       profilesRoutes(typed, ctx);
       settingsRoutes(typed, ctx);
       personsRoutes(typed, ctx);

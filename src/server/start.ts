@@ -12,6 +12,7 @@ import { onMailQueued } from "./features/mail/outbox.service.ts";
 import { startMailWorker } from "./features/mail/outbox.worker.ts";
 import { ensureFirstAdmin } from "./features/users/users.service.ts";
 import { startWatchDigests } from "./features/watchers/watchers.digest.service.ts";
+import { startWebhookWorker } from "./features/webhooks/webhooks.worker.ts";
 import { seedDemo } from "./seed/demo.ts";
 import type { Api } from "./types.ts";
 
@@ -85,12 +86,15 @@ function startJobs(ctx: AppContext, app: Api): () => Promise<void> {
   const stopDigests = startWatchDigests(ctx, app.log);
   // The journal's retention: once a day, claimed like the digests, whichever server comes first.
   const stopRetention = startRetention(ctx, app.log);
+  // Outbound webhooks: the journal's events, signed, to each registered receiver.
+  const webhookWorker = startWebhookWorker(ctx, { log: app.log });
   return async () => {
     clearInterval(purge);
     unsubscribe();
     stopDigests();
     stopRetention();
     await mailWorker.stop();
+    await webhookWorker.stop();
   };
 }
 
@@ -126,7 +130,7 @@ export async function startServer(config: Config, role: ServerRole = SINGLE_PROC
     log.info(
       { worker: role.worker, pid: process.pid, jobs: role.jobs, startupMs: Math.round(performance.now() - started) },
       role.jobs
-        ? `Processo ${role.worker} atendendo, com as tarefas em segundo plano (e-mail, resumos, limpeza de sessões)`
+        ? `Processo ${role.worker} atendendo, com as tarefas em segundo plano (e-mail, webhooks, resumos, limpeza de sessões)`
         : `Processo ${role.worker} atendendo`,
     );
   }

@@ -19,6 +19,7 @@ import { searchVocabulary } from "./migrations/0014-search-vocabulary.ts";
 import { journal } from "./migrations/0015-journal.ts";
 import { attachments } from "./migrations/0016-attachments.ts";
 import { ticketViews } from "./migrations/0017-ticket-views.ts";
+import { webhooks } from "./migrations/0018-webhooks.ts";
 
 /**
  * Frozen, ordered: one file per migration, named after it, numbered in order. Never edit a
@@ -43,6 +44,7 @@ export const migrations: VinculoMigration[] = [
   journal,
   attachments,
   ticketViews,
+  webhooks,
 ];
 
 /**

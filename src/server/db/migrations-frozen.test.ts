@@ -31,6 +31,7 @@ const SHIPPED: Record<string, string> = {
   "0015-journal.ts": "a90a28a3a50f197ea0432eda11bb85ab4e495e064d4dd1c4005a060378733af0",
   "0016-attachments.ts": "50c835253590b2e8e36a9df7e898c5fa62427156dfcc5ee353690d5352da3a3e",
   "0017-ticket-views.ts": "82d252028fbbebb62ac92944c585f47ea4345bc8affb894e05158e59cf2fa86a",
+  "0018-webhooks.ts": "63a2e6b0771807ec1fbacf194d4efd9f731e4be909304cac4bf0bfec922b6b03",
 };
 
 /** The names databases migrated before issue 11 hold in vinculo_migrations, in order. */

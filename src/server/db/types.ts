@@ -679,6 +679,50 @@ export type TicketViewsTable = {
 };
 // --- end ticket views ---
 
+// --- webhooks (0018-webhooks) ---
+export type WebhooksTable = {
+  id: Generated<number>;
+  url: string;
+  description: Generated<string>;
+  /** JSON array of event types. */
+  event_types: string;
+  user_id: number;
+  allow_private: Generated<number>;
+  is_active: Generated<number>;
+  secret: string;
+  secret_prefix: string;
+  /** The last domain_events id turned into deliveries. */
+  cursor: Generated<number>;
+  failures: Generated<number>;
+  retry_at: string | null;
+  last_error: string | null;
+  last_delivered_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+};
+
+export type WebhookDeliveriesTable = {
+  id: Generated<number>;
+  webhook_id: number;
+  event_id: number;
+  event_type: string;
+  person_code: number | null;
+  /** The person's code, 0 for an event of no person: deliveries go out in order per key. */
+  person_key: number;
+  /** 'pending' | 'delivered' | 'failed' | 'skipped' */
+  status: string;
+  attempts: Generated<number>;
+  last_status: number | null;
+  last_error: string | null;
+  last_attempt_at: string | null;
+  next_attempt_at: string | null;
+  lease_until: string | null;
+  delivered_at: string | null;
+  created_at: string;
+};
+// --- end webhooks ---
+
 export type Database = {
   sequences: SequencesTable;
   categories: CategoriesTable;
@@ -729,6 +773,8 @@ export type Database = {
   contract_billings: ContractBillingsTable;
   import_runs: ImportRunsTable;
   domain_events: DomainEventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   audit_log: AuditLogTable;
   audit_chain_heads: AuditChainHeadsTable;
   audit_delete_permits: AuditDeletePermitsTable;

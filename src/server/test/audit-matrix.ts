@@ -363,6 +363,30 @@ export const AUDIT_EXPECTATIONS: Record<string, AuditExpectation> = {
     fields: ["name"],
     events: [],
   },
+  // Administração › Integrações: the journal names the URL and the secret's prefix, never the secret.
+  "POST /api/webhooks": { entity: "webhook", action: "create", person: none, fields: ["url"], events: [] },
+  "PATCH /api/webhooks/{id}": {
+    entity: "webhook",
+    action: "update",
+    person: none,
+    fields: ["description"],
+    events: [],
+  },
+  "DELETE /api/webhooks/{id}": { entity: "webhook", action: "delete", person: none, fields: ["url"], events: [] },
+  "POST /api/webhooks/{id}/secret": {
+    entity: "webhook",
+    action: "update",
+    person: none,
+    fields: ["secretPrefix"],
+    events: [],
+  },
+  "POST /api/webhooks/{id}/deliveries/{deliveryId}/retry": {
+    entity: "webhook_delivery",
+    action: "retry",
+    person: none,
+    fields: ["status"],
+    events: [],
+  },
 };
 
 /** The expectation of a matrix row: its label's own (`METHOD /path [label]`), else its route's. */

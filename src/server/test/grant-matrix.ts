@@ -12,6 +12,7 @@ import { MAIL_ROWS } from "./grant-matrix-mail.ts";
 import { QUEUE_ROWS } from "./grant-matrix-queues.ts";
 import { TICKET_ROWS } from "./grant-matrix-tickets.ts";
 import { WATCHERS_ROWS } from "./grant-matrix-watchers.ts";
+import { WEBHOOK_ROWS } from "./grant-matrix-webhooks.ts";
 import { TEST_ORIGIN, type TestApp, type TestUser } from "./test-app.ts";
 import { type TicketRefs, ticketRefs } from "./tickets.ts";
 
@@ -429,6 +430,7 @@ export const MATRIX: MatrixEndpoint[] = [
   ...QUEUE_ROWS,
   ...ATTACHMENT_ROWS,
   ...LIVE_ROWS,
+  ...WEBHOOK_ROWS,
 ];
 
 /** Documented routes that are outside the matrix on purpose, with the reason. */

@@ -1,4 +1,5 @@
 import { attachmentsReasons } from "./attachments.ts";
+import { integrationsReasons } from "./integrations.ts";
 import { personsReasons } from "./persons.ts";
 import { platformReasons } from "./platform.ts";
 import { workReasons } from "./work.ts";
@@ -14,6 +15,7 @@ export const ptBRReasons = {
   ...workReasons,
   ...attachmentsReasons,
   ...workspaceReasons,
+  ...integrationsReasons,
 } as const;
 
 export type Reason = keyof typeof ptBRReasons;

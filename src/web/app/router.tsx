@@ -18,6 +18,7 @@ const LoginPage = lazyNamed(async () => {
 // Administration is rarely visited: its pages (with zod and the form library) load on demand.
 const UsersPage = lazyNamed(() => import("../features/admin/components/users/users-page.tsx"), "UsersPage");
 const TokensPage = lazyNamed(() => import("../features/admin/components/tokens/tokens-page.tsx"), "TokensPage");
+const WebhooksPage = lazyNamed(() => import("../features/admin/components/webhooks/webhooks-page.tsx"), "WebhooksPage");
 const ProfilesPage = lazyNamed(() => import("../features/admin/components/profiles/profiles-page.tsx"), "ProfilesPage");
 const SettingsPage = lazyNamed(() => import("./settings/settings-page.tsx"), "SettingsPage");
 
@@ -72,6 +73,7 @@ export function AppRoutes() {
           <Route path="perfis" element={<ProfilesPage />} />
           <Route path="configuracoes" element={<SettingsPage />} />
           <Route path="tokens" element={<TokensPage />} />
+          <Route path="integracoes" element={<WebhooksPage />} />
           <Route path="importacoes" element={<ImportsPage />} />
           <Route path="emails" element={<OutboxPage />} />
         </Route>

@@ -85,6 +85,7 @@ export const en: Messages = {
     admin: "Administration",
     users: "Users",
     tokens: "API tokens",
+    integrations: "Integrations",
     agenda: "Agenda",
     criticalFactors: "Critical factors",
     watchPreferences: "Watch notifications",

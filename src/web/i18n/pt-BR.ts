@@ -90,6 +90,7 @@ export const ptBR = {
     admin: "Administração",
     users: "Usuários",
     tokens: "Tokens de API",
+    integrations: "Integrações",
     agenda: "Agenda",
     criticalFactors: "Fatores críticos",
     watchPreferences: "Avisos do monitoramento",

@@ -167,6 +167,26 @@ export function visibleTo(
   return tabLevel(access, personCategories, tab) !== null;
 }
 
+/**
+ * The ids of these events the user may be told about now: the stream's rule, for the other
+ * receivers of the journal (webhooks act for a user and carry only what that user may see).
+ */
+export async function visibleEventIds(
+  ctx: AppContext,
+  user: AuthUser,
+  rows: repo.LiveEventRow[],
+): Promise<Set<number>> {
+  const access = await loadAccess(ctx.db, user);
+  const personIds = [...new Set(rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])))];
+  const categories = user.isAdmin ? new Map<number, number[]>() : await repo.categoriesOfPersons(ctx.db, personIds);
+  const visible = new Set<number>();
+  for (const row of rows) {
+    const cats = row.person_id === null ? undefined : (categories.get(row.person_id) ?? []);
+    if (visibleTo(user, access, row, cats)) visible.add(Number(row.id));
+  }
+  return visible;
+}
+
 function refsOf(text: string): Record<string, number> {
   try {
     const parsed = JSON.parse(text) as unknown;

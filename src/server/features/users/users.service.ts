@@ -122,6 +122,13 @@ export async function userActivity(db: Executor, id: number): Promise<"active" |
   return !row ? "missing" : row.is_active === 1 ? "active" : "inactive";
 }
 
+/** An active user as the services see one (a webhook acts for its user), or null when gone or inactive. */
+export async function activeUser(db: Executor, id: number): Promise<AuthUser | null> {
+  const row = await repo.findById(db, id);
+  if (row?.is_active !== 1) return null;
+  return { id: row.id, username: row.username, name: row.name, email: row.email, isAdmin: row.is_admin === 1 };
+}
+
 /** The person this user is linked to, and whether it is a seller (employee or representative). */
 export async function linkedPerson(db: Executor, userId: number) {
   return repo.linkedPerson(db, userId);

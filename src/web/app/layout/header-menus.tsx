@@ -103,6 +103,9 @@ export function AdminMenuLoaded(props: LoadedMenuProps) {
         <Menu.Item component={Link} to="/admin/tokens">
           {t("layout.tokens")}
         </Menu.Item>
+        <Menu.Item component={Link} to="/admin/integracoes">
+          {t("layout.integrations")}
+        </Menu.Item>
         <Menu.Item component={Link} to="/admin/importacoes">
           {t("layout.imports")}
         </Menu.Item>

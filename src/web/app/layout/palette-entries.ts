@@ -30,6 +30,7 @@ function useScreens(): { label: string; to: string }[] {
           { label: t("person.palette.profiles"), to: "/admin/perfis" },
           { label: t("person.palette.settings"), to: "/admin/configuracoes" },
           { label: t("layout.tokens"), to: "/admin/tokens" },
+          { label: t("layout.integrations"), to: "/admin/integracoes" },
         ]
       : []),
   ];

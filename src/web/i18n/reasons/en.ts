@@ -1,4 +1,5 @@
 import { attachmentsReasonsEn } from "./attachments.en.ts";
+import { integrationsReasonsEn } from "./integrations.en.ts";
 import { personsReasonsEn } from "./persons.en.ts";
 import { platformReasonsEn } from "./platform.en.ts";
 import { workReasonsEn } from "./work.en.ts";
@@ -11,4 +12,5 @@ export const reasonsEn: Record<string, string> = {
   ...workReasonsEn,
   ...attachmentsReasonsEn,
   ...workspaceReasonsEn,
+  ...integrationsReasonsEn,
 };
