@@ -42,16 +42,30 @@ async function typeDate(dialog: Locator, label: string, value: string) {
  * Drags an event by the mouse to a slot; `meanwhile` runs once the drag has begun (the event
  * lifted), as a colleague's change would arrive while the user holds it.
  */
+/** Where the locator is once the layout has settled (two reads 100 ms apart agree). */
+async function settledBox(page: Page, locator: Locator) {
+  let last = "";
+  for (let i = 0; i < 50; i++) {
+    const box = await locator.boundingBox();
+    const now = JSON.stringify(box);
+    if (box && now === last) return box;
+    last = now;
+    await page.waitForTimeout(100);
+  }
+  throw new Error("event or slot not on screen, or still moving");
+}
+
 async function dragEvent(page: Page, event: Locator, slot: Locator, meanwhile?: () => Promise<void>) {
-  const from = await event.boundingBox();
-  const to = await slot.boundingBox();
-  if (!from || !to) throw new Error("event or slot not on screen");
+  // Measured once the page stopped moving (a resized viewport, an alert going away shift the grid).
+  const from = await settledBox(page, event);
   const x = from.x + from.width / 2;
   await page.mouse.move(x, from.y + 4);
   await page.mouse.down();
   await page.mouse.move(x, from.y + 14, { steps: 4 });
   await expect(page.locator(".fc-event-dragging")).toBeVisible();
   if (meanwhile) await meanwhile();
+  // The target is measured last, after whatever happened meanwhile.
+  const to = await settledBox(page, slot);
   await page.mouse.move(x, to.y + 4, { steps: 12 });
   await page.mouse.up();
 }

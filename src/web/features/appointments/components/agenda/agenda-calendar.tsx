@@ -101,7 +101,8 @@ export function AgendaCalendar({
   // saves with the version it started from; if someone saved meanwhile, the server says so (412).
   const [held, setHeld] = useState<typeof current | null>(null);
   const events = held ?? current;
-  const hold = () => setHeld(current);
+  // Kept if already held: the press took the snapshot, and a refetch since must not replace it.
+  const hold = () => setHeld((before) => before ?? current);
   const withRedraw = <A extends CalendarMoveArg>(arg: A): A => ({
     ...arg,
     revert: () => {
